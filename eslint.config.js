@@ -17,7 +17,10 @@ export default ts.config(
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
 			'no-undef': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' }
+			],
 			'promise/always-return': 'off'
 		}
 	},
@@ -33,6 +36,15 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'data/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench/.tmp/', 'tests/.tmp/']
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'data/',
+			'node_modules/',
+			'test-results/',
+			'playwright-report/',
+			'bench/.tmp/',
+			'tests/.tmp/'
+		]
 	}
 );

@@ -1,0 +1,4 @@
+import { json } from '@sveltejs/kit';
+import { api, requireUser } from '$lib/server/http/api';
+
+export const GET = api(async (event) => json({ user: requireUser(event) }));
