@@ -93,6 +93,25 @@ export interface LogEventTable {
 	data: string | null;
 }
 
+export interface VersionTable {
+	id: string;
+	song_id: string;
+	project_id: string;
+	number: number;
+	filename: string;
+	notes: Generated<string>;
+	uploaded_by: string | null;
+	created_at: string;
+	size_bytes: number;
+	sha256: string;
+	status: string;
+	error: string | null;
+	format: string | null;
+	loudness: string | null;
+	warnings: string | null;
+	stream_status: Generated<string>;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -103,4 +122,5 @@ export interface Database {
 	reference: ReferenceTable;
 	song: SongTable;
 	log_event: LogEventTable;
+	version: VersionTable;
 }
