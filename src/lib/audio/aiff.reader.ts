@@ -36,7 +36,10 @@ export function writeExtended(b: Uint8Array, i: number, value: number): void {
 	new DataView(b.buffer, b.byteOffset).setUint32(i + 6, lo);
 }
 
-function encodingOf(compression: string, bits: number): { encoding: Encoding; codec: string; float: boolean } {
+function encodingOf(
+	compression: string,
+	bits: number
+): { encoding: Encoding; codec: string; float: boolean } {
 	const bytes = Math.ceil(bits / 8);
 	const intBe = [Enc.s8, Enc.s16be, Enc.s24be, Enc.s32be][bytes - 1];
 	const intLe = [Enc.s8, Enc.s16le, Enc.s24le, Enc.s32le][bytes - 1];
@@ -63,9 +66,17 @@ function encodingOf(compression: string, bits: number): { encoding: Encoding; co
 }
 
 /** AIFF and AIFF-C: big-endian chunks, COMM + SSND, even padding. */
-export async function readAiffHeader(src: ByteSource): Promise<{ format: AudioFormat; source: PcmSource }> {
+export async function readAiffHeader(
+	src: ByteSource
+): Promise<{ format: AudioFormat; source: PcmSource }> {
 	const isAifc = ascii(await src.read(8, 4)) === 'AIFC';
-	let comm: { channels: number; frames: number; bits: number; rate: number; compression: string } | null = null;
+	let comm: {
+		channels: number;
+		frames: number;
+		bits: number;
+		rate: number;
+		compression: string;
+	} | null = null;
 	let ssnd = -1;
 	let ssndBytes = 0;
 	let pos = 12;
@@ -74,7 +85,8 @@ export async function readAiffHeader(src: ByteSource): Promise<{ format: AudioFo
 		const id = ascii(c, 0);
 		const size = u32be(c, 4);
 		const body = pos + 8;
-		if (body + size > src.size) malformed(`chunk '${id.replace(/[^\x20-\x7e]/g, '?')}' extends past end of file`);
+		if (body + size > src.size)
+			malformed(`chunk '${id.replace(/[^\x20-\x7e]/g, '?')}' extends past end of file`);
 		if (id === 'COMM') {
 			if (size < (isAifc ? 22 : 18)) malformed('COMM chunk too short');
 			const b = await src.read(body, isAifc ? 22 : 18);
@@ -107,7 +119,15 @@ export async function readAiffHeader(src: ByteSource): Promise<{ format: AudioFo
 	if (comm.frames * blockAlign > ssndBytes) malformed('COMM frame count exceeds SSND data');
 	if (frames < 1) malformed('SSND holds no audio frames');
 	return {
-		format: formatOf('aiff', codec, rate, float ? bps * 8 : comm.bits, float, comm.channels, frames),
+		format: formatOf(
+			'aiff',
+			codec,
+			rate,
+			float ? bps * 8 : comm.bits,
+			float,
+			comm.channels,
+			frames
+		),
 		source: { kind: 'pcm', encoding, dataOffset: ssnd, dataBytes: frames * blockAlign, blockAlign }
 	};
 }

@@ -11,7 +11,8 @@ export function checkSampleRate(rate: number): void {
 }
 
 export function checkChannels(n: number): void {
-	if (!Number.isInteger(n) || n < 1 || n > MAX_CHANNELS) malformed(`channel count ${n} outside 1–${MAX_CHANNELS}`);
+	if (!Number.isInteger(n) || n < 1 || n > MAX_CHANNELS)
+		malformed(`channel count ${n} outside 1–${MAX_CHANNELS}`);
 }
 
 export function formatOf(

@@ -6,7 +6,9 @@ import { checkChannels, checkSampleRate, formatOf } from './format-checks.js';
 
 /** Bound on chunks walked before 'data' so a file of tiny chunks can't keep us busy. */
 const MAX_CHUNKS = 4096;
-const KSDATAFORMAT_TAIL = [0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71];
+const KSDATAFORMAT_TAIL = [
+	0x00, 0x00, 0x00, 0x00, 0x10, 0x00, 0x80, 0x00, 0x00, 0xaa, 0x00, 0x38, 0x9b, 0x71
+];
 
 interface Fmt {
 	tag: number;
@@ -30,10 +32,18 @@ async function readFmt(src: ByteSource, at: number, size: number): Promise<Fmt> 
 		if (vb > bits) malformed('valid bits exceed container bits');
 		if (vb > 0) validBits = vb;
 		for (let i = 0; i < KSDATAFORMAT_TAIL.length; i++)
-			if (b[26 + i] !== KSDATAFORMAT_TAIL[i]) unsupported('unknown WAVE_FORMAT_EXTENSIBLE subformat');
+			if (b[26 + i] !== KSDATAFORMAT_TAIL[i])
+				unsupported('unknown WAVE_FORMAT_EXTENSIBLE subformat');
 		tag = u16le(b, 24);
 	}
-	return { tag, channels: u16le(b, 2), sampleRate: u32le(b, 4), blockAlign: u16le(b, 12), bits, validBits };
+	return {
+		tag,
+		channels: u16le(b, 2),
+		sampleRate: u32le(b, 4),
+		blockAlign: u16le(b, 12),
+		bits,
+		validBits
+	};
 }
 
 function encodingOf(f: Fmt): { encoding: Encoding; codec: string; float: boolean } {
@@ -56,7 +66,9 @@ function encodingOf(f: Fmt): { encoding: Encoding; codec: string; float: boolean
  * RIFF/RF64/BW64 WAVE. Chunks may come in any order (LIST, bext, JUNK, ...); odd sizes are
  * padded. A data size of 0xFFFFFFFF in plain RIFF means "written while streaming": use to EOF.
  */
-export async function readWavHeader(src: ByteSource): Promise<{ format: AudioFormat; source: PcmSource }> {
+export async function readWavHeader(
+	src: ByteSource
+): Promise<{ format: AudioFormat; source: PcmSource }> {
 	const h = await src.read(0, 12);
 	const riff = ascii(h, 0);
 	const is64 = riff === 'RF64' || riff === 'BW64';
@@ -89,7 +101,8 @@ export async function readWavHeader(src: ByteSource): Promise<{ format: AudioFor
 			dataBytes = size;
 			break;
 		}
-		if (body + size > src.size) malformed(`chunk '${id.replace(/[^\x20-\x7e]/g, '?')}' extends past end of file`);
+		if (body + size > src.size)
+			malformed(`chunk '${id.replace(/[^\x20-\x7e]/g, '?')}' extends past end of file`);
 		pos = body + size + (size & 1);
 	}
 	if (!fmt) malformed('no fmt chunk');
@@ -97,11 +110,18 @@ export async function readWavHeader(src: ByteSource): Promise<{ format: AudioFor
 	checkChannels(fmt.channels);
 	checkSampleRate(fmt.sampleRate);
 	const { encoding, codec, float } = encodingOf(fmt);
-	if (fmt.blockAlign !== (fmt.channels * fmt.bits) / 8) malformed('block align does not match channels × bit depth');
+	if (fmt.blockAlign !== (fmt.channels * fmt.bits) / 8)
+		malformed('block align does not match channels × bit depth');
 	const frames = Math.floor(dataBytes / fmt.blockAlign);
 	if (frames < 1) malformed('data chunk holds no audio frames');
 	return {
 		format: formatOf('wav', codec, fmt.sampleRate, fmt.validBits, float, fmt.channels, frames),
-		source: { kind: 'pcm', encoding, dataOffset, dataBytes: frames * fmt.blockAlign, blockAlign: fmt.blockAlign }
+		source: {
+			kind: 'pcm',
+			encoding,
+			dataOffset,
+			dataBytes: frames * fmt.blockAlign,
+			blockAlign: fmt.blockAlign
+		}
 	};
 }
