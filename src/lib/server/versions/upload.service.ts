@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { probeBuffer } from '$lib/audio';
-import { badRequest } from '../http/errors';
+import { AppError, badRequest } from '../http/errors';
 import { isAudioFormatError, tooLarge, toAppError } from './audio-errors';
 import { newTempPath, removeQuietly } from './storage';
 
@@ -25,7 +25,16 @@ export async function receiveToTemp(
 	body: ReadableStream<Uint8Array> | null,
 	opts: { declaredLength: number | null; maxBytes: number }
 ): Promise<ReceivedFile> {
-	if (!body) throw badRequest('Send the audio file as the request body.', 'empty_body');
+	if (!body) {
+		// SvelteKit gives no body without a Content-Type; a sized body without one is a client slip.
+		if (opts.declaredLength) {
+			throw badRequest(
+				'Send a Content-Type with the audio (audio/wav, audio/aiff, audio/flac, audio/mpeg or application/octet-stream).',
+				'missing_content_type'
+			);
+		}
+		throw new AppError(415, 'unsupported_audio', 'The file is empty: send WAV, AIFF, FLAC or MP3.');
+	}
 	if (opts.declaredLength !== null && opts.declaredLength > opts.maxBytes) {
 		throw tooLarge(opts.maxBytes);
 	}
