@@ -3,6 +3,7 @@ import { encodeWav } from '../../src/lib/audio/testing';
 import {
 	acceptedFiles,
 	encodeMp3,
+	flacFile,
 	projectWithSong,
 	storedFiles,
 	tone,
@@ -53,6 +54,17 @@ describe('uploading mix versions (raw POST)', () => {
 		expect(listed.map((v: { number: number }) => v.number)).toEqual(
 			[...files.keys()].map((i) => files.length - i)
 		);
+	});
+
+	it('takes FLAC and analyses it', async () => {
+		const { owner, song } = await projectWithSong(server.url);
+		const f = flacFile();
+		const res = await upload(owner, song.id, f.bytes, `filename=${f.name}`);
+		expect(res.status, res.text).toBe(201);
+		const v = (await waitForVersion(owner, res.json.version.id)) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+		expect(v.status, v.error).toBe('ready');
+		expect(v.format).toMatchObject(f.expect);
+		expect(v.loudness.integratedLufs).toBeCloseTo(-20, 0);
 	});
 
 	it('reports loudness close to the known value of a sine, with mastering warnings', async () => {

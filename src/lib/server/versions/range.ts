@@ -32,8 +32,10 @@ export function parseRange(header: string | null, size: number): RangeResult {
 			end = size - 1;
 		} else {
 			start = Number(p[1]);
-			end = p[2] === '' ? size - 1 : Number(p[2]);
-			if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return { kind: 'full' };
+			end = p[2] === '' ? Infinity : Number(p[2]);
+			if (!Number.isSafeInteger(start) || (p[2] !== '' && !Number.isSafeInteger(end))) {
+				return { kind: 'full' };
+			}
 			if (end < start) return { kind: 'full' }; // invalid range-spec: ignore the header
 			if (start >= size) continue;
 			end = Math.min(end, size - 1);
