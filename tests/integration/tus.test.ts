@@ -90,6 +90,7 @@ describe('resumable uploads (tus 1.0)', () => {
 
 		await server.stop('SIGKILL');
 		server = await start(server.dataDir);
+		owner.base = server.url;
 
 		const head = await tusRequest(server.url, owner, 'HEAD', location);
 		expect(head.status).toBe(200);
