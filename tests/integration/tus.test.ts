@@ -62,7 +62,12 @@ describe('resumable uploads (tus 1.0)', () => {
 		});
 		expect(progress).toBe(bytes.length);
 		const v = await waitForVersion(owner, versionId);
-		expect(v).toMatchObject({ status: 'ready', filename: 'tus mix.wav', notes: 'via tus', number: 1 });
+		expect(v).toMatchObject({
+			status: 'ready',
+			filename: 'tus mix.wav',
+			notes: 'via tus',
+			number: 1
+		});
 		expect(storedFiles(server.dataDir).filter((f) => f.startsWith('tus'))).toEqual([]);
 	});
 

@@ -146,7 +146,11 @@ describe('refusing what is not audio we take', () => {
 		expect(storedFiles(server.dataDir)).toEqual(before);
 		expect((await owner.get(`/api/v1/songs/${song.id}`)).json.song.versions).toEqual([]);
 		// The next good upload is still v1: refusals consumed no number.
-		const ok = await upload(owner, song.id, encodeWav({ sampleRate: 44100, bitDepth: 16, channels: tone(44100, 1, 1) }));
+		const ok = await upload(
+			owner,
+			song.id,
+			encodeWav({ sampleRate: 44100, bitDepth: 16, channels: tone(44100, 1, 1) })
+		);
 		expect(ok.json.version.number).toBe(1);
 	});
 

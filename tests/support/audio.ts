@@ -17,7 +17,13 @@ export function acceptedFiles(): { name: string; bytes: Uint8Array; expect: obje
 		{
 			name: 'mix-16.wav',
 			bytes: encodeWav({ sampleRate: 44100, bitDepth: 16, channels: tone(44100, 2) }),
-			expect: { container: 'wav', sampleRate: 44100, bitDepth: 16, sampleFormat: 'int', channels: 2 }
+			expect: {
+				container: 'wav',
+				sampleRate: 44100,
+				bitDepth: 16,
+				sampleFormat: 'int',
+				channels: 2
+			}
 		},
 		{
 			name: 'mix-24.wav',
@@ -26,17 +32,32 @@ export function acceptedFiles(): { name: string; bytes: Uint8Array; expect: obje
 		},
 		{
 			name: 'mix-32f.wav',
-			bytes: encodeWav({ sampleRate: 96000, bitDepth: 32, float: true, channels: tone(96000, 2, 1) }),
+			bytes: encodeWav({
+				sampleRate: 96000,
+				bitDepth: 32,
+				float: true,
+				channels: tone(96000, 2, 1)
+			}),
 			expect: { container: 'wav', sampleRate: 96000, sampleFormat: 'float', channels: 2 }
 		},
 		{
 			name: 'mix-ext-6ch.wav',
-			bytes: encodeWav({ sampleRate: 48000, bitDepth: 24, extensible: true, channels: tone(48000, 6, 1) }),
+			bytes: encodeWav({
+				sampleRate: 48000,
+				bitDepth: 24,
+				extensible: true,
+				channels: tone(48000, 6, 1)
+			}),
 			expect: { container: 'wav', bitDepth: 24, channels: 6 }
 		},
 		{
 			name: 'mix-rf64.wav',
-			bytes: encodeWav({ sampleRate: 48000, bitDepth: 24, rf64: true, channels: tone(48000, 1, 1) }),
+			bytes: encodeWav({
+				sampleRate: 48000,
+				bitDepth: 24,
+				rf64: true,
+				channels: tone(48000, 1, 1)
+			}),
 			expect: { container: 'wav', channels: 1 }
 		},
 		{
@@ -48,7 +69,7 @@ export function acceptedFiles(): { name: string; bytes: Uint8Array; expect: obje
 			name: 'mix-sowt.aifc',
 			bytes: encodeAiff({ sampleRate: 48000, bitDepth: 16, compression: 'sowt', channels: st48 }),
 			expect: { container: 'aiff', bitDepth: 16, channels: 2 }
-		},
+		}
 	];
 }
 
@@ -111,7 +132,7 @@ export async function waitForVersion(
 	id: string,
 	done: (v: { status: string; stream: { status: string } }) => boolean = (v) =>
 		v.status !== 'processing'
-	) {
+) {
 	return eventually(async () => {
 		const v = (await client.get(`/api/v1/versions/${id}`)).json.version;
 		return done(v) ? v : undefined;

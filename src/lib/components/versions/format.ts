@@ -22,7 +22,8 @@ export function duration(ms: number): string {
 	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-export const db = (v: number | null, unit: string) => (v === null ? '—' : `${v.toFixed(1)} ${unit}`);
+export const db = (v: number | null, unit: string) =>
+	v === null ? '—' : `${v.toFixed(1)} ${unit}`;
 
 export function size(n: number): string {
 	if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(2)} GB`;

@@ -137,7 +137,8 @@ async function withErrorShape(res: Response): Promise<Response> {
 	try {
 		JSON.parse(text);
 	} catch {
-		const code = res.status === 404 ? 'not_found' : res.status === 409 ? 'conflict' : 'upload_error';
+		const code =
+			res.status === 404 ? 'not_found' : res.status === 409 ? 'conflict' : 'upload_error';
 		body = JSON.stringify({ error: { code, message: text.trim() || 'The upload failed.' } });
 	}
 	const headers = new Headers(res.headers);

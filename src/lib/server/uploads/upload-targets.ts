@@ -2,7 +2,11 @@ import { z } from 'zod';
 import type { User } from '../auth/user.repository';
 import type { Db } from '../db';
 import { parse } from '../http/api';
-import { cleanFilename, createVersionFromFile, requireSongAccess } from '../versions/version.service';
+import {
+	cleanFilename,
+	createVersionFromFile,
+	requireSongAccess
+} from '../versions/version.service';
 
 type Metadata = Record<string, string | null | undefined>;
 

@@ -111,11 +111,7 @@ export async function referencePeaks(
 }
 
 /** A reference is a published record, not the project's master: every member may play it. */
-export async function referenceAudio(
-	db: Db,
-	user: User,
-	referenceId: string
-): Promise<MediaFile> {
+export async function referenceAudio(db: Db, user: User, referenceId: string): Promise<MediaFile> {
 	const reference = await requireReference(db, user, referenceId, 'read');
 	const audio = await findReferenceAudio(db, referenceId);
 	if (!audio) throw conflict('no_audio', 'This reference has no audio yet.');

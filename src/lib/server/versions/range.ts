@@ -5,9 +5,7 @@
  * us multipart/byteranges that no audio element ever asks for.
  */
 export type RangeResult =
-	| { kind: 'full' }
-	| { kind: 'partial'; start: number; end: number }
-	| { kind: 'unsatisfiable' };
+	{ kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
 
 const SPEC = /^(\d*)-(\d*)$/;
 

@@ -49,7 +49,7 @@ export async function receiveToTemp(
 			const { done, value } = await reader.read();
 			if (done) break;
 			if (written + value.length > opts.maxBytes) throw tooLarge(opts.maxBytes);
-			for (let at = 0; at < value.length; ) {
+			for (let at = 0; at < value.length;) {
 				at += (await fh.write(value, at, value.length - at, written + at)).bytesWritten;
 			}
 			hash.update(value);
