@@ -68,7 +68,7 @@ export async function startServer(
 		proc,
 		output: () => out,
 		stop: (signal = 'SIGTERM') =>
-			new Promise((resolve) => {
+			new Promise<void>((resolve) => {
 				if (proc.exitCode !== null) return resolve();
 				proc.once('exit', () => resolve());
 				proc.kill(signal);
