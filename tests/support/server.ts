@@ -68,7 +68,7 @@ export async function startServer(
 		proc,
 		output: () => out,
 		stop: (signal = 'SIGTERM') =>
-			new Promise((resolve) => {
+			new Promise<void>((resolve) => {
 				// A process killed by a signal has signalCode set and exitCode null.
 				if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
 				proc.once('exit', () => resolve());

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { config } from '../config';
 import { migrateToLatest } from './migrate';
+import { registerSqliteFile } from './transaction';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -17,9 +18,12 @@ export function openSqlite(file: string): Db {
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	// Short: better-sqlite3 waits synchronously, so a long timeout would freeze the event loop.
-	// writeTransaction() retries asynchronously instead (see transaction.ts).
-	sqlite.pragma('busy_timeout = 50');
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	// writeTransaction() queues in-process writers and retries other processes' locks
+	// asynchronously instead (see transaction.ts).
+	sqlite.pragma('busy_timeout = 20');
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	registerSqliteFile(db, file === ':memory:' ? `:memory:${Math.random()}` : path.resolve(file));
+	return db;
 }
 
 async function openPostgres(url: string): Promise<Db> {

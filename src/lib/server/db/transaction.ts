@@ -3,6 +3,27 @@ import type { Database, Db } from './index';
 
 export type Tx = Transaction<Database> | Db;
 
+/** In-process writers to one SQLite file take turns here instead of spinning on its lock. */
+const fileOf = new WeakMap<object, string>();
+const queues = new Map<string, Promise<unknown>>();
+
+export function registerSqliteFile(db: object, file: string): void {
+	fileOf.set(db, file);
+}
+
+async function inTurn<T>(key: string | undefined, fn: () => Promise<T>): Promise<T> {
+	if (!key) return fn();
+	const previous = queues.get(key) ?? Promise.resolve();
+	const run = previous.then(fn, fn);
+	const settled = run.catch(() => undefined);
+	queues.set(key, settled);
+	try {
+		return await run;
+	} finally {
+		if (queues.get(key) === settled) queues.delete(key);
+	}
+}
+
 const isBusy = (e: unknown) =>
 	e instanceof Error && 'code' in e && /^SQLITE_BUSY/.test(String((e as { code: unknown }).code));
 
@@ -18,6 +39,13 @@ export async function writeTransaction<T>(
 	if (!(db.getExecutor().adapter instanceof SqliteAdapter)) {
 		return db.transaction().execute(fn);
 	}
+	return inTurn(fileOf.get(db), () => immediateWithRetry(db, fn));
+}
+
+async function immediateWithRetry<T>(
+	db: Db,
+	fn: (tx: Transaction<Database>) => Promise<T>
+): Promise<T> {
 	for (let attempt = 0; ; attempt++) {
 		try {
 			return await db.connection().execute(async (conn) => {
@@ -34,8 +62,10 @@ export async function writeTransaction<T>(
 				}
 			});
 		} catch (e) {
-			if (!isBusy(e) || attempt >= 40) throw e;
-			await new Promise((r) => setTimeout(r, Math.min(10 * 2 ** attempt, 250)));
+			// Another process holds the write lock: back off (with jitter) without blocking.
+			if (!isBusy(e) || attempt >= 60) throw e;
+			const delay = Math.min(2 * 2 ** attempt, 100) * (0.5 + Math.random());
+			await new Promise((r) => setTimeout(r, delay));
 		}
 	}
 }
