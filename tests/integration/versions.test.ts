@@ -162,7 +162,7 @@ describe('refusing what is not audio we take', () => {
 			async pull(c) {
 				if (sent > 200 * 1024 * 1024) return c.close();
 				sent += chunk.length;
-				await new Promise((r) => setTimeout(r, 1));
+				await new Promise((resolve) => setTimeout(resolve, 1));
 				c.enqueue(chunk);
 			}
 		});

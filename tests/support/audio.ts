@@ -92,7 +92,10 @@ export async function encodeMp3(channels: Float32Array[], sampleRate = 44100): P
 	parts.push(enc.finalize().slice());
 	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
 	let o = 0;
-	for (const p of parts) (out.set(p, o), (o += p.length));
+	for (const p of parts) {
+		out.set(p, o);
+		o += p.length;
+	}
 	return out;
 }
 
@@ -123,7 +126,7 @@ export async function eventually<T>(check: () => Promise<T | undefined>, ms = 20
 		const v = await check();
 		if (v !== undefined) return v;
 		if (Date.now() > deadline) throw new Error('timed out waiting');
-		await new Promise((r) => setTimeout(r, 100));
+		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
 }
 

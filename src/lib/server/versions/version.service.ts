@@ -153,8 +153,9 @@ export async function updateVersion(
 /** A safe display name: no directories, no control characters, bounded length. */
 export function cleanFilename(name: string | null | undefined, fallback = 'upload'): string {
 	const base = path.basename((name ?? '').replace(/\\/g, '/'));
-	const cleaned = base
-		.replace(/[\u0000-\u001f\u007f]/g, '')
+	const cleaned = [...base]
+		.filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+		.join('')
 		.trim()
 		.slice(0, 255);
 	return cleaned || fallback;
