@@ -73,4 +73,4 @@ export function record<E extends keyof ServerToClientEvents>(socket: TestSocket,
 	return seen;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
