@@ -132,7 +132,8 @@ async function call(url, method, pathname, body, cookie) {
 	});
 	const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('session='));
 	const json = await res.json().catch(() => null);
-	if (res.status >= 300) throw new Error(`${method} ${pathname}: ${res.status} ${JSON.stringify(json)}`);
+	if (res.status >= 300)
+		throw new Error(`${method} ${pathname}: ${res.status} ${JSON.stringify(json)}`);
 	return { json, cookie: setCookie?.split(';')[0] };
 }
 

@@ -115,9 +115,8 @@ describe('markAddressed', () => {
 		const onV1 = await w.note(w.v1);
 		const onV2 = await w.note(w.v2);
 		const onV3 = await w.note(w.v3);
-		const reply = (
-			await createComment(db, w.engineer, w.v1, { body: 'ok', parentId: onV1.id })
-		).comment;
+		const reply = (await createComment(db, w.engineer, w.v1, { body: 'ok', parentId: onV1.id }))
+			.comment;
 		const resolved = await w.note(w.v1, 9000);
 		await updateComment(db, w.engineer, resolved.id, { status: 'resolved' });
 		events = [];
@@ -128,7 +127,9 @@ describe('markAddressed', () => {
 		expect(await code(markAddressed(db, w.engineer, w.v2, [resolved.id]))).toBe(
 			'400 not_addressable'
 		);
-		expect(await code(markAddressed(db, w.engineer, w.v2, ['missing']))).toBe('400 unknown_comment');
+		expect(await code(markAddressed(db, w.engineer, w.v2, ['missing']))).toBe(
+			'400 unknown_comment'
+		);
 		// All or nothing: one bad id leaves the good one open.
 		expect(await code(markAddressed(db, w.engineer, w.v2, [onV1.id, onV2.id]))).toBe(
 			'400 not_addressable'
