@@ -304,6 +304,7 @@ process.on('exit', () => {
 
 async function main() {
 	execSync('node scripts/ensure-build.js', { cwd: ROOT, stdio: 'inherit' });
+	const loadBefore = os.loadavg()[0];
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bounce-bench-'));
 	const bounce = await startBounce(dataDir);
 	started.add(bounce.proc);
@@ -357,7 +358,8 @@ async function main() {
 	const lines = [
 		'# Real-time delivery benchmark',
 		'',
-		`Run: ${new Date().toISOString()} · Node ${process.version} · ${os.cpus()[0]?.model} × ${os.cpus().length} · loopback`,
+		`Run: ${new Date().toISOString()} · Node ${process.version} · ${os.cpus()[0]?.model} × ${os.cpus().length} · loopback · ` +
+			`load average ${loadBefore.toFixed(1)} before, ${os.loadavg()[0].toFixed(1)} after`,
 		'',
 		`Clients are socket.io-client 4.8 (websocket) in ${CHILDREN} child processes; one writer POSTs ` +
 			`notes one at a time (${GAP_MS} ms apart, ${WARMUP} warm-up notes not counted). Latency is measured ` +
