@@ -54,6 +54,8 @@ function channelConfig(p: Probed): ChannelConfig {
 		kw: kWeightingCoefficients(f.sampleRate),
 		tp: tp.folded,
 		tpGain: tp.gain,
+		tpD1: tp.d1,
+		tpD2: tp.d2,
 		clipHi,
 		clipLo: -1,
 		expectedFrames: Math.max(f.frames, 1)
@@ -146,6 +148,16 @@ function warningsFor(format: AudioFormat, r: Omit<AnalysisResult, 'warnings'>): 
 	return w;
 }
 
+/** Identical channels: same hash of every sample's bits, same peaks, same energies. */
+function sameChannel(a: ChannelResult, b: ChannelResult): boolean {
+	if (a.fingerprint !== b.fingerprint || a.samplePeak !== b.samplePeak || a.truePeak !== b.truePeak)
+		return false;
+	for (let i = 0; i < a.pixels; i++)
+		if (a.peakMin[i] !== b.peakMin[i] || a.peakMax[i] !== b.peakMax[i]) return false;
+	for (let i = 0; i < a.blocks; i++) if (a.energy[i] !== b.energy[i]) return false;
+	return true;
+}
+
 /** Merge per-channel kernel results into the public result. */
 export function mergeResults(
 	format: AudioFormat,
@@ -186,7 +198,7 @@ export function mergeResults(
 			longestRun: Math.max(...results.map((r) => r.longestRun))
 		},
 		silent: samplePeak < Math.pow(10, -90 / 20),
-		dualMono: ch === 2 && results[0].fingerprint === results[1].fingerprint
+		dualMono: ch === 2 && sameChannel(results[0], results[1])
 	};
 	return { ...partial, warnings: warningsFor(fmt, partial) };
 }

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { dspKernel, type ChannelConfig, type ChannelResult } from './dsp.kernel.js';
 import { pcmDecodeKernel } from './pcm-decode.kernel.js';
+import { truePeakKernel } from './true-peak.kernel.js';
 import type { Backend } from './backend.js';
 
 /**
@@ -17,7 +18,7 @@ import type { Backend } from './backend.js';
 function workerSource(): string {
 	return `"use strict";
 const { parentPort } = require('node:worker_threads');
-const kernel = (${dspKernel.toString()})((${pcmDecodeKernel.toString()})());
+const kernel = (${dspKernel.toString()})((${pcmDecodeKernel.toString()})(), (${truePeakKernel.toString()})());
 let procs = [], chans = [], all = null, nch = 0, slotBytes = 0;
 parentPort.on('message', (m) => {
 	if (m.type === 'init') {

@@ -1,5 +1,6 @@
 import { dspKernel, type ChannelConfig, type ChannelResult } from './dsp.kernel.js';
 import { pcmDecodeKernel } from './pcm-decode.kernel.js';
+import { truePeakKernel } from './true-peak.kernel.js';
 
 /**
  * Where the per-channel DSP runs. The reader fills slots (raw PCM bytes, or planar float32
@@ -16,7 +17,7 @@ export interface Backend {
 
 /** Everything on the calling thread: small files, tests, and environments without workers. */
 export function inProcessBackend(cfg: ChannelConfig, channels: number, slotBytes: number): Backend {
-	const kernel = dspKernel(pcmDecodeKernel());
+	const kernel = dspKernel(pcmDecodeKernel(), truePeakKernel());
 	const procs = Array.from({ length: channels }, () => kernel.createChannel(cfg));
 	// Own ArrayBuffer at offset 0 so typed views over it are aligned for every sample width.
 	const slot = new Uint8Array(new ArrayBuffer(slotBytes));

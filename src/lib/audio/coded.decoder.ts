@@ -48,11 +48,20 @@ export async function decodeCoded(
 	const buf = new Uint8Array(CHUNK);
 	let frames = 0;
 	let errors = 0;
+	// The FLAC decoder scales ints by 1/(2^(b-1) - 1); re-scale to the usual 1/2^(b-1) so FLAC
+	// decodes bit-identically to the same PCM in WAV/AIFF (hash, peaks, clipping all agree).
+	const full = src.kind === 'flac' && src.bits <= 24 ? Math.pow(2, src.bits - 1) : 0;
 	const emit = async (r: DecodedBlock): Promise<void> => {
 		errors += r.errors?.length ?? 0;
 		if (r.samplesDecoded === 0) return;
 		if (r.channelData.length !== channels)
 			malformed('decoded channel count differs from the header');
+		if (full) {
+			const up = full - 1;
+			const down = 1 / full;
+			for (const c of r.channelData)
+				for (let i = 0; i < r.samplesDecoded; i++) c[i] = Math.round(c[i] * up) * down;
+		}
 		frames += r.samplesDecoded;
 		await onBlock(r.channelData, r.samplesDecoded);
 	};

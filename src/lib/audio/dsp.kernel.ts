@@ -17,6 +17,9 @@ export interface ChannelConfig {
 	tp: number[];
 	/** Upper bound of |interpolated| / max|input| over the filter support (sum of |taps|). */
 	tpGain: number;
+	/** Smoothness bound (see true-peak.ts): |y| ≤ max|x| + d1·max|Δx| + d2·max|Δ²x|. */
+	tpD1: number;
+	tpD2: number;
 	/** Full-scale thresholds for clipping runs. */
 	clipHi: number;
 	clipLo: number;
@@ -65,221 +68,249 @@ export type PcmDecode = (
 	o: number
 ) => void;
 
+/** Signature of the true-peak scan from true-peak.kernel.ts. */
+export type TruePeakScan = (
+	x: Float32Array,
+	f: Float64Array,
+	n: number,
+	gain: number,
+	d1: number,
+	d2: number,
+	coefAt: number,
+	peakAt: number
+) => void;
+
 export interface DspKernel {
 	createChannel(cfg: ChannelConfig): ChannelProcessor;
 }
 
-export function dspKernel(decode: PcmDecode): DspKernel {
+export function dspKernel(decode: PcmDecode, truePeak: TruePeakScan): DspKernel {
 	const SUB = 8192; // frames decoded at a time: the working set stays in L1/L2
 	const H = 11; // history kept for the 12-tap interpolator
 	const SPP = 256; // base level samples per pixel
-	const TB = 64; // true-peak skip-test block
 
-	function grow16(a: Int16Array, need: number): Int16Array {
-		if (need <= a.length) return a;
-		const g = new Int16Array(Math.max(need, a.length * 2));
-		g.set(a);
-		return g;
+	// Float state slots (Float64Array) and int state slots (Int32Array). Hot functions are
+	// shared by all channels and take this state explicitly: per-channel closures would make
+	// V8 deoptimise on "wrong call target" and box every double it writes to a closure.
+	const F_Z11 = 0, F_Z12 = 1, F_Z21 = 2, F_Z22 = 3, F_MN = 4, F_MX = 5, F_ACC = 6; // prettier-ignore
+	const F_SPEAK = 7, F_TP = 8, F_CLIPPED = 9, F_FRAMES = 10, F_KW = 16, F_TPC = 26; // prettier-ignore
+	const I_H2 = 1, I_RUN = 2, I_RSIGN = 3, I_LONGEST = 4, I_PIXREM = 5, I_BLKREM = 6; // prettier-ignore
+	const I_PIXELS = 7, I_BLOCKS = 8; // prettier-ignore
+
+	interface State {
+		x: Float32Array;
+		xi: Int32Array;
+		f: Float64Array;
+		i: Int32Array;
+		fs: number;
+		gain: number;
+		d1: number;
+		d2: number;
+		clipHi: number;
+		clipLo: number;
+		peakMin: Int16Array;
+		peakMax: Int16Array;
+		energy: Float64Array;
+	}
+
+	function pushPixel(st: State): void {
+		const f = st.f;
+		const p = st.i[I_PIXELS];
+		if (p >= st.peakMin.length) {
+			const a = new Int16Array(st.peakMin.length * 2 + 16);
+			const b = new Int16Array(a.length);
+			a.set(st.peakMin);
+			b.set(st.peakMax);
+			st.peakMin = a;
+			st.peakMax = b;
+		}
+		const mn = f[F_MN];
+		const mx = f[F_MX];
+		const lo = Math.floor(mn * 32768);
+		const hi = Math.floor(mx * 32768);
+		st.peakMin[p] = lo < -32768 ? -32768 : lo > 32767 ? 32767 : lo;
+		st.peakMax[p] = hi < -32768 ? -32768 : hi > 32767 ? 32767 : hi;
+		st.i[I_PIXELS] = p + 1;
+		const a = -mn > mx ? -mn : mx;
+		if (a > f[F_SPEAK]) f[F_SPEAK] = a;
+		f[F_MN] = Infinity;
+		f[F_MX] = -Infinity;
+	}
+
+	function pushBlock(st: State, acc: number): void {
+		const b = st.i[I_BLOCKS];
+		if (b >= st.energy.length) {
+			const g = new Float64Array(st.energy.length * 2 + 16);
+			g.set(st.energy);
+			st.energy = g;
+		}
+		st.energy[b] = acc;
+		st.i[I_BLOCKS] = b + 1;
+		st.i[I_BLKREM] = Math.floor(((b + 2) * st.fs) / 10) - Math.floor(((b + 1) * st.fs) / 10);
+	}
+
+	/** Fused per-sample pass over x[H, H+n): min/max, K-weighted energy, fingerprint, clip runs. */
+	function scan(st: State, n: number): void {
+		const x = st.x, xi = st.xi, f = st.f, I = st.i; // prettier-ignore
+		const kb0 = f[F_KW], kb1 = f[F_KW + 1], kb2 = f[F_KW + 2], ka1 = f[F_KW + 3], ka2 = f[F_KW + 4]; // prettier-ignore
+		const hb0 = f[F_KW + 5], hb1 = f[F_KW + 6], hb2 = f[F_KW + 7], ha1 = f[F_KW + 8], ha2 = f[F_KW + 9]; // prettier-ignore
+		const cHi = st.clipHi, cLo = st.clipLo; // prettier-ignore
+		let z11 = f[F_Z11], z12 = f[F_Z12], z21 = f[F_Z21], z22 = f[F_Z22]; // prettier-ignore
+		let h2 = I[I_H2], r = I[I_RUN], rs = I[I_RSIGN], lg = I[I_LONGEST], cl = f[F_CLIPPED]; // prettier-ignore
+		let i = 0;
+		while (i < n) {
+			let seg = n - i;
+			if (I[I_PIXREM] < seg) seg = I[I_PIXREM];
+			if (I[I_BLKREM] < seg) seg = I[I_BLKREM];
+			const end = H + i + seg;
+			let lo = f[F_MN], hi = f[F_MX], sum = f[F_ACC]; // prettier-ignore
+			for (let j = H + i; j < end; j++) {
+				const v = x[j];
+				if (v < lo) lo = v;
+				if (v > hi) hi = v;
+				// K-weighting: shelf then RLB high-pass, transposed direct form II.
+				const y1 = kb0 * v + z11;
+				z11 = kb1 * v - ka1 * y1 + z12;
+				z12 = kb2 * v - ka2 * y1;
+				const y2 = hb0 * y1 + z21;
+				z21 = hb1 * y1 - ha1 * y2 + z22;
+				z22 = hb2 * y1 - ha2 * y2;
+				sum += y2 * y2;
+				// 32-bit hash of the float bit patterns (dual-mono check, together with peaks and energies).
+				h2 = (Math.imul(h2, 31) + xi[j]) | 0;
+				// Same-sign runs of full-scale samples.
+				if (v >= cHi) {
+					if (rs !== 1) {
+						if (r >= 3) {
+							cl += r;
+							if (r > lg) lg = r;
+						}
+						r = 0;
+						rs = 1;
+					}
+					r++;
+				} else if (v <= cLo) {
+					if (rs !== -1) {
+						if (r >= 3) {
+							cl += r;
+							if (r > lg) lg = r;
+						}
+						r = 0;
+						rs = -1;
+					}
+					r++;
+				} else if (r !== 0) {
+					if (r >= 3) {
+						cl += r;
+						if (r > lg) lg = r;
+					}
+					r = 0;
+					rs = 0;
+				}
+			}
+			f[F_MN] = lo;
+			f[F_MX] = hi;
+			f[F_ACC] = sum;
+			i += seg;
+			I[I_PIXREM] -= seg;
+			I[I_BLKREM] -= seg;
+			if (I[I_PIXREM] === 0) {
+				pushPixel(st);
+				I[I_PIXREM] = SPP;
+			}
+			if (I[I_BLKREM] === 0) {
+				pushBlock(st, f[F_ACC]);
+				f[F_ACC] = 0;
+			}
+		}
+		f[F_Z11] = z11;
+		f[F_Z12] = z12;
+		f[F_Z21] = z21;
+		f[F_Z22] = z22;
+		I[I_H2] = h2;
+		I[I_RUN] = r;
+		I[I_RSIGN] = rs;
+		I[I_LONGEST] = lg;
+		f[F_CLIPPED] = cl;
+	}
+
+	function processChunk(
+		st: State,
+		src: Uint8Array,
+		enc: number,
+		ch: number,
+		channels: number,
+		planeStride: number,
+		count: number
+	): void {
+		for (let f0 = 0; f0 < count; f0 += SUB) {
+			const n = count - f0 < SUB ? count - f0 : SUB;
+			decode(src, enc, ch, channels, planeStride, f0, n, st.x, H);
+			scan(st, n);
+			truePeak(st.x, st.f, n, st.gain, st.d1, st.d2, F_TPC, F_TP);
+			st.x.copyWithin(0, n, n + H);
+			st.f[F_FRAMES] += n;
+		}
+	}
+
+	function finish(st: State): ChannelResult {
+		const f = st.f;
+		const I = st.i;
+		const r = I[I_RUN];
+		if (r >= 3) {
+			f[F_CLIPPED] += r;
+			if (r > I[I_LONGEST]) I[I_LONGEST] = r;
+		}
+		if (I[I_PIXREM] < SPP) pushPixel(st);
+		// Flush the interpolator with silence so the last samples' inter-sample points count.
+		st.x.fill(0, H, H + 6);
+		truePeak(st.x, st.f, 6, st.gain, st.d1, st.d2, F_TPC, F_TP);
+		const pixels = I[I_PIXELS];
+		const blocks = I[I_BLOCKS];
+		return {
+			frames: f[F_FRAMES],
+			pixels,
+			peakMin: st.peakMin.slice(0, pixels),
+			peakMax: st.peakMax.slice(0, pixels),
+			blocks,
+			energy: st.energy.slice(0, blocks),
+			samplePeak: f[F_SPEAK],
+			truePeak: f[F_TP] > f[F_SPEAK] ? f[F_TP] : f[F_SPEAK],
+			clippedSamples: f[F_CLIPPED],
+			longestRun: I[I_LONGEST],
+			fingerprint: (I[I_H2] >>> 0).toString(16)
+		};
 	}
 
 	function createChannel(cfg: ChannelConfig): ChannelProcessor {
-		const fs = cfg.sampleRate;
-		const buf = new Float32Array(H + SUB);
-		const bufBits = new Int32Array(buf.buffer); // bit patterns for the fingerprint
-		const [kb0, kb1, kb2, ka1, ka2, hb0, hb1, hb2, ha1, ha2] = cfg.kw;
-		const [A0, A1, A2, A3, A4, A5, B0, B1, B2, B3, B4, B5, C0, C1, C2, C3, C4, C5] = cfg.tp;
-		const G = cfg.tpGain;
-		const clipHi = cfg.clipHi;
-		const clipLo = cfg.clipLo;
-		let peakMin = new Int16Array(Math.ceil(cfg.expectedFrames / SPP) + 1);
-		let peakMax = new Int16Array(peakMin.length);
-		let energy = new Float64Array(Math.ceil(cfg.expectedFrames / (fs / 10)) + 2);
-		let pixels = 0;
-		let blocks = 0;
-		let frames = 0;
-		let pixRemain = SPP;
-		let blkRemain = Math.floor(fs / 10);
-		let mn = Infinity;
-		let mx = -Infinity;
-		let acc = 0;
-		let s11 = 0, s12 = 0, s21 = 0, s22 = 0; // prettier-ignore
-		let h1 = 0x811c9dc5 | 0;
-		let h2 = 0;
-		let run = 0;
-		let runSign = 0;
-		let clipped = 0;
-		let longest = 0;
-		let samplePeak = 0;
-		let tp = 0;
-
-		function endRun(): void {
-			if (run >= 3) {
-				clipped += run;
-				if (run > longest) longest = run;
-			}
-			run = 0;
-			runSign = 0;
-		}
-
-		function pushPixel(): void {
-			peakMin = grow16(peakMin, pixels + 1);
-			peakMax = grow16(peakMax, pixels + 1);
-			const lo = Math.floor(mn * 32768);
-			const hi = Math.floor(mx * 32768);
-			peakMin[pixels] = lo < -32768 ? -32768 : lo > 32767 ? 32767 : lo;
-			peakMax[pixels] = hi < -32768 ? -32768 : hi > 32767 ? 32767 : hi;
-			pixels++;
-			const a = -mn > mx ? -mn : mx;
-			if (a > samplePeak) samplePeak = a;
-			mn = Infinity;
-			mx = -Infinity;
-		}
-
-		/** Fused per-sample pass over x[H, H+n). */
-		function scan(n: number): void {
-			// Closure state copied into locals: V8 keeps locals in registers, context slots in memory.
-			const kb0_ = kb0, kb1_ = kb1, kb2_ = kb2, ka1_ = ka1, ka2_ = ka2; // prettier-ignore
-			const hb0_ = hb0, hb1_ = hb1, hb2_ = hb2, ha1_ = ha1, ha2_ = ha2; // prettier-ignore
-			let z11 = s11, z12 = s12, z21 = s21, z22 = s22, f1 = h1, f2 = h2; // prettier-ignore
-			const x = buf, xi = bufBits; // prettier-ignore
-			let i = 0;
-			while (i < n) {
-				let seg = n - i;
-				if (pixRemain < seg) seg = pixRemain;
-				if (blkRemain < seg) seg = blkRemain;
-				const end = H + i + seg;
-				let lo = mn, hi = mx, sum = acc; // prettier-ignore
-				for (let j = H + i; j < end; j++) {
-					const v = x[j];
-					if (v < lo) lo = v;
-					if (v > hi) hi = v;
-					// K-weighting: two biquads, transposed direct form II.
-					const y1 = kb0_ * v + z11;
-					z11 = kb1_ * v - ka1_ * y1 + z12;
-					z12 = kb2_ * v - ka2_ * y1;
-					const y2 = hb0_ * y1 + z21;
-					z21 = hb1_ * y1 - ha1_ * y2 + z22;
-					z22 = hb2_ * y1 - ha2_ * y2;
-					sum += y2 * y2;
-					const bits = xi[j];
-					f1 = Math.imul(f1 ^ bits, 16777619);
-					f2 = (Math.imul(f2, 31) + bits) | 0;
-					if (v >= clipHi) {
-						if (runSign !== 1) {
-							endRun();
-							runSign = 1;
-						}
-						run++;
-					} else if (v <= clipLo) {
-						if (runSign !== -1) {
-							endRun();
-							runSign = -1;
-						}
-						run++;
-					} else if (run !== 0) endRun();
-				}
-				mn = lo;
-				mx = hi;
-				acc = sum;
-				i += seg;
-				pixRemain -= seg;
-				blkRemain -= seg;
-				if (pixRemain === 0) {
-					pushPixel();
-					pixRemain = SPP;
-				}
-				if (blkRemain === 0) {
-					if (blocks >= energy.length) {
-						const g = new Float64Array(energy.length * 2 + 16);
-						g.set(energy);
-						energy = g;
-					}
-					energy[blocks++] = acc;
-					acc = 0;
-					blkRemain = Math.floor(((blocks + 1) * fs) / 10) - Math.floor((blocks * fs) / 10);
-				}
-			}
-			s11 = z11;
-			s12 = z12;
-			s21 = z21;
-			s22 = z22;
-			h1 = f1;
-			h2 = f2;
-		}
-
-		/**
-		 * Inter-sample peaks between x[j] and x[j+1] for j in [5, n+5), at offsets 1/4, 1/2, 3/4.
-		 * A block is skipped when even the worst case (gain × its largest |sample|) can't beat the
-		 * running maximum; the result is identical to evaluating every point.
-		 */
-		function truePeak(n: number): void {
-			const a0 = A0, a1 = A1, a2 = A2, a3 = A3, a4 = A4, a5 = A5, b0 = B0, b1 = B1, b2 = B2, b3 = B3, b4 = B4, b5 = B5; // prettier-ignore
-			const c0 = C0, c1 = C1, c2 = C2, c3 = C3, c4 = C4, c5 = C5, gain = G; // prettier-ignore
-			const x = buf;
-			for (let s = 5; s < n + 5; s += TB) {
-				const e = s + TB < n + 5 ? s + TB : n + 5;
-				let r = 0;
-				for (let q = s - 5; q < e + 6; q++) {
-					const a = x[q] < 0 ? -x[q] : x[q];
-					if (a > r) r = a;
-				}
-				if (r > tp) tp = r;
-				if (r * gain <= tp) continue;
-				let m = tp;
-				for (let j = s; j < e; j++) {
-					const x0 = x[j - 5], x1 = x[j - 4], x2 = x[j - 3], x3 = x[j - 2], x4 = x[j - 1], x5 = x[j]; // prettier-ignore
-					const x6 = x[j + 1], x7 = x[j + 2], x8 = x[j + 3], x9 = x[j + 4], x10 = x[j + 5], x11 = x[j + 6]; // prettier-ignore
-					const t0 = x0 + x11, t1 = x1 + x10, t2 = x2 + x9, t3 = x3 + x8, t4 = x4 + x7, t5 = x5 + x6; // prettier-ignore
-					const P = a0 * t0 + a1 * t1 + a2 * t2 + a3 * t3 + a4 * t4 + a5 * t5;
-					const Q =
-						b0 * (x0 - x11) +
-						b1 * (x1 - x10) +
-						b2 * (x2 - x9) +
-						b3 * (x3 - x8) +
-						b4 * (x4 - x7) +
-						b5 * (x5 - x6);
-					const R = c0 * t0 + c1 * t1 + c2 * t2 + c3 * t3 + c4 * t4 + c5 * t5;
-					// max(|y¼|, |y¾|) = |P| + |Q| because y¼ = P + Q and y¾ = P − Q.
-					const m13 = (P < 0 ? -P : P) + (Q < 0 ? -Q : Q);
-					const m2 = R < 0 ? -R : R;
-					if (m13 > m) m = m13;
-					if (m2 > m) m = m2;
-				}
-				tp = m;
-			}
-		}
-
+		const x = new Float32Array(H + SUB);
+		const f = new Float64Array(F_TPC + 18);
+		const I = new Int32Array(16);
+		f.set(cfg.kw, F_KW);
+		f.set(cfg.tp, F_TPC);
+		f[F_MN] = Infinity;
+		f[F_MX] = -Infinity;
+		I[I_PIXREM] = SPP;
+		I[I_BLKREM] = Math.floor(cfg.sampleRate / 10);
+		const st: State = {
+			x,
+			xi: new Int32Array(x.buffer),
+			f,
+			i: I,
+			fs: cfg.sampleRate,
+			gain: cfg.tpGain,
+			d1: cfg.tpD1,
+			d2: cfg.tpD2,
+			clipHi: cfg.clipHi,
+			clipLo: cfg.clipLo,
+			peakMin: new Int16Array(Math.ceil(cfg.expectedFrames / SPP) + 1),
+			peakMax: new Int16Array(Math.ceil(cfg.expectedFrames / SPP) + 1),
+			energy: new Float64Array(Math.ceil(cfg.expectedFrames / (cfg.sampleRate / 10)) + 2)
+		};
 		return {
-			process(src, enc, ch, channels, planeStride, count) {
-				for (let f0 = 0; f0 < count; f0 += SUB) {
-					const n = count - f0 < SUB ? count - f0 : SUB;
-					decode(src, enc, ch, channels, planeStride, f0, n, buf, H);
-					scan(n);
-					truePeak(n);
-					buf.copyWithin(0, n, n + H);
-					frames += n;
-				}
-			},
-			finish() {
-				endRun();
-				if (pixRemain < SPP) pushPixel();
-				// Flush the interpolator with silence so the last samples' inter-sample points count.
-				buf.fill(0, H, H + 6);
-				truePeak(6);
-				return {
-					frames,
-					pixels,
-					peakMin: peakMin.slice(0, pixels),
-					peakMax: peakMax.slice(0, pixels),
-					blocks,
-					energy: energy.slice(0, blocks),
-					samplePeak,
-					truePeak: tp > samplePeak ? tp : samplePeak,
-					clippedSamples: clipped,
-					longestRun: longest,
-					fingerprint: (h1 >>> 0).toString(16) + ':' + (h2 >>> 0).toString(16)
-				};
-			}
+			process: (src, enc, ch, channels, planeStride, count) =>
+				processChunk(st, src, enc, ch, channels, planeStride, count),
+			finish: () => finish(st)
 		};
 	}
 

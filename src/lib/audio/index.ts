@@ -20,3 +20,4 @@ export {
 	BASE_SAMPLES_PER_PIXEL
 } from './peaks.js';
 export { readPcm } from './pcm.stream.js';
+export { analysePeaks } from './peaks.pass.js';

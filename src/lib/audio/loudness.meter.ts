@@ -56,7 +56,11 @@ export interface GatedLoudness {
 export function integratedFromBlocks(z: Float64Array): number | null {
 	let sum = 0;
 	let n = 0;
-	for (const v of z) if (v > 0 && toLufs(v) > ABS_GATE) ((sum += v), n++);
+	for (const v of z)
+		if (v > 0 && toLufs(v) > ABS_GATE) {
+			sum += v;
+			n++;
+		}
 	if (n === 0) return null;
 	const rel = toLufs(sum / n) - 10;
 	let s2 = 0;
@@ -64,7 +68,10 @@ export function integratedFromBlocks(z: Float64Array): number | null {
 	for (const v of z) {
 		if (v <= 0) continue;
 		const l = toLufs(v);
-		if (l > ABS_GATE && l > rel) ((s2 += v), n2++);
+		if (l > ABS_GATE && l > rel) {
+			s2 += v;
+			n2++;
+		}
 	}
 	return n2 ? toLufs(s2 / n2) : null;
 }
@@ -72,7 +79,11 @@ export function integratedFromBlocks(z: Float64Array): number | null {
 export function lraFromShortTerm(st: Float64Array): number | null {
 	let sum = 0;
 	let n = 0;
-	for (const v of st) if (v > 0 && toLufs(v) > ABS_GATE) ((sum += v), n++);
+	for (const v of st)
+		if (v > 0 && toLufs(v) > ABS_GATE) {
+			sum += v;
+			n++;
+		}
 	if (n === 0) return null;
 	const rel = toLufs(sum / n) - 20;
 	const kept: number[] = [];

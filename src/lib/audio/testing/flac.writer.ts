@@ -52,17 +52,41 @@ export function encodeFlac(s: FlacSpec): Uint8Array {
 	si.setUint32(14, frames);
 	parts.push(head);
 	const sizeCode = { 8: 1, 16: 4, 24: 6 }[s.bitDepth];
+	// Explicit sample-rate codes: the wasm decoder can't use "from STREAMINFO" (0000).
+	const rateCodes: Record<number, number> = {
+		88200: 1,
+		176400: 2,
+		192000: 3,
+		8000: 4,
+		16000: 5,
+		22050: 6,
+		24000: 7,
+		32000: 8,
+		44100: 9,
+		48000: 10,
+		96000: 11
+	};
+	let rateCode = rateCodes[s.sampleRate] ?? 0;
+	const rateTail: number[] = [];
+	if (!rateCode && s.sampleRate < 65536) {
+		rateCode = 13;
+		rateTail.push(s.sampleRate >> 8, s.sampleRate & 0xff);
+	} else if (!rateCode && s.sampleRate % 10 === 0 && s.sampleRate / 10 < 65536) {
+		rateCode = 14;
+		rateTail.push((s.sampleRate / 10) >> 8, (s.sampleRate / 10) & 0xff);
+	}
 	for (let f0 = 0, n = 0; f0 < frames; f0 += block, n++) {
 		const len = Math.min(block, frames - f0);
 		const out = new Uint8Array(16 + ch.length * (1 + len * bps) + 2);
 		let o = 0;
 		out[o++] = 0xff;
 		out[o++] = 0xf8;
-		out[o++] = (0b0111 << 4) | 0; // 16-bit (blocksize-1) at header end; rate from STREAMINFO
+		out[o++] = (0b0111 << 4) | rateCode; // 16-bit (blocksize-1) at the header end
 		out[o++] = ((ch.length - 1) << 4) | (sizeCode << 1);
 		for (const b of utf8Number(n)) out[o++] = b;
 		out[o++] = (len - 1) >> 8;
 		out[o++] = (len - 1) & 0xff;
+		for (const b of rateTail) out[o++] = b;
 		out[o] = crc8(out, o);
 		o++;
 		for (const c of ch) {
@@ -77,10 +101,19 @@ export function encodeFlac(s: FlacSpec): Uint8Array {
 		out[o++] = crc & 0xff;
 		parts.push(out.subarray(0, o));
 	}
+	// Min/max frame sizes: some decoders (codec-parser, used by the wasm decoder) need them.
+	const sizes = parts.slice(1).map((p) => p.length);
+	const setU24 = (at: number, v: number) =>
+		head.set([(v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff], 8 + at);
+	setU24(4, Math.min(...sizes));
+	setU24(7, Math.max(...sizes));
 	const total = parts.reduce((n, p) => n + p.length, 0);
 	const file = new Uint8Array(total);
 	let o = 0;
-	for (const p of parts) (file.set(p, o), (o += p.length));
+	for (const p of parts) {
+		file.set(p, o);
+		o += p.length;
+	}
 	return file;
 }
 

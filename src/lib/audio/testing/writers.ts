@@ -82,7 +82,10 @@ function chunk(
 const cat = (parts: Uint8Array[]): Uint8Array => {
 	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
 	let o = 0;
-	for (const p of parts) (out.set(p, o), (o += p.length));
+	for (const p of parts) {
+		out.set(p, o);
+		o += p.length;
+	}
 	return out;
 };
 
@@ -148,7 +151,7 @@ export function encodeAiff(s: AiffSpec): Uint8Array {
 	}
 	const data = interleave(
 		{ ...s, float: s.float || s.compression?.toLowerCase().startsWith('fl') },
-		s.compression !== 'sowt'
+		s.compression === 'sowt'
 	);
 	const ssnd = cat([new Uint8Array(8), data]);
 	const parts = [
