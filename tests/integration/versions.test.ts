@@ -3,6 +3,7 @@ import { encodeWav } from '../../src/lib/audio/testing';
 import {
 	acceptedFiles,
 	encodeMp3,
+	eventually,
 	flacFile,
 	projectWithSong,
 	storedFiles,
@@ -82,6 +83,26 @@ describe('uploading mix versions (raw POST)', () => {
 		const log = (await owner.get(`/api/v1/projects/${v.projectId}/log`)).json.events;
 		const types = log.map((e: { type: string }) => e.type);
 		expect(types).toEqual(expect.arrayContaining(['version.uploaded', 'version.ready']));
+	});
+
+	it('reports analysis progress (0..1, never backwards) while processing, null once ready', async () => {
+		const { owner, song } = await projectWithSong(server.url);
+		// 60 s at 96 kHz: long enough that a few polls land while it is being analysed.
+		const bytes = encodeWav({ sampleRate: 96000, bitDepth: 24, channels: tone(96000, 2, 60) });
+		const res = await upload(owner, song.id, bytes, 'filename=long.wav');
+		expect(res.json.version).toMatchObject({ status: 'processing', progress: 0 });
+		const seen: number[] = [];
+		const v = await eventually(async () => {
+			const x = (await owner.get(`/api/v1/versions/${res.json.version.id}`)).json.version;
+			if (x.status === 'processing') seen.push(x.progress);
+			return x.status === 'processing' ? undefined : x;
+		});
+		expect(v.status).toBe('ready');
+		expect(v.progress).toBeNull();
+		expect(seen.every((p) => p >= 0 && p <= 1)).toBe(true);
+		expect(seen).toEqual([...seen].sort((a, b) => a - b));
+		const listed = (await owner.get(`/api/v1/songs/${song.id}/versions`)).json.versions;
+		expect(listed[0].progress).toBeNull();
 	});
 
 	it('serves peaks in BBC audiowaveform JSON and validates samplesPerPixel', async () => {
