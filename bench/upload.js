@@ -153,9 +153,11 @@ async function measure(file) {
 		);
 		const tUploaded = performance.now();
 		let v = version;
+		const progress = [];
 		while (v.status === 'processing') {
 			await sleep(50);
 			({ version: v } = await api.call('GET', `/api/v1/versions/${version.id}`));
+			if (v.status === 'processing') progress.push(v.progress);
 		}
 		const tReady = performance.now();
 		ready = true;
@@ -175,6 +177,8 @@ async function measure(file) {
 			streamS: (tStream - tReady) / 1000,
 			streamStatus: v.stream.status,
 			lufs: v.loudness.integratedLufs,
+			// What a watcher of GET /versions/:id saw of `progress` while it was processing.
+			progressSeen: progress.map((p) => Math.round(p * 100)).join(' '),
 			baselineMB: baseline / MB,
 			growthToReadyMB: (peakToReady - baseline) / MB,
 			growthMB: (peak - baseline) / MB,
