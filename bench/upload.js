@@ -9,7 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureWav } from './upload-gen.js';
@@ -205,6 +205,8 @@ async function main() {
 		rows.push(r);
 	}
 	const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+	// Times are only comparable on a quiet machine; the load says whether it was.
+	const load = loadavg()[0].toFixed(1);
 	const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown'}), node ${process.version}`;
 	const s = (x) => x.toFixed(2);
 	const m = (x) => x.toFixed(0);
@@ -219,7 +221,7 @@ async function main() {
 		"process's peak VmRSS (sampled every 50 ms from /proc) minus its idle VmRSS before the upload;",
 		`worker threads are in the same process, so they count. Target: growth < ${TARGET_MB} MB.`,
 		'',
-		`${date} · ${machine}`,
+		`${date} · ${machine} · load average ${load} at the end of the run`,
 		'',
 		'| file | size MB | transfer s | analysis s | upload → ready s | stream s | LUFS | idle RSS MB | RSS growth to ready MB | RSS growth incl. stream MB |',
 		'|---|---|---|---|---|---|---|---|---|---|',
