@@ -12,6 +12,7 @@ import {
 	waitForVersion
 } from '../support/audio';
 import { ApiClient, signUp } from '../support/client';
+import { connectSocket, connected, join, record } from '../support/socket';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -103,6 +104,30 @@ describe('uploading mix versions (raw POST)', () => {
 		expect(seen).toEqual([...seen].sort((a, b) => a - b));
 		const listed = (await owner.get(`/api/v1/songs/${song.id}/versions`)).json.versions;
 		expect(listed[0].progress).toBeNull();
+	});
+
+	it('pushes progress to sockets in the version room as version:updated', async () => {
+		const { owner, song } = await projectWithSong(server.url);
+		const bytes = encodeWav({ sampleRate: 96000, bitDepth: 24, channels: tone(96000, 2, 60) });
+		// The queue analyses one at a time: while the first is analysed, the second waits in the
+		// queue, so joining its room now cannot miss its first progress report.
+		await upload(owner, song.id, bytes, 'filename=first.wav');
+		const second = (await upload(owner, song.id, bytes, 'filename=second.wav')).json.version;
+		const socket = await connected(connectSocket(server.url, { cookie: owner.cookie }));
+		try {
+			expect((await join(socket, second.id)).ok).toBe(true);
+			const seen = record(socket, 'version:updated');
+			await waitForVersion(owner, second.id);
+			await eventually(async () => (seen.some((v) => v.status === 'ready') ? true : undefined));
+			const processing = seen.filter((v) => v.status === 'processing');
+			expect(processing.length).toBeGreaterThan(0);
+			const fractions = processing.map((v) => v.progress as number);
+			expect(fractions.some((p) => p > 0 && p < 1)).toBe(true);
+			expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+			expect(seen.find((v) => v.status === 'ready')?.progress).toBeNull();
+		} finally {
+			socket.disconnect();
+		}
 	});
 
 	it('serves peaks in BBC audiowaveform JSON and validates samplesPerPixel', async () => {

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { bus } from '../realtime/bus';
+import { publishVersionEvent } from '../realtime/emitter';
 import { toVersionDto } from './version.dto';
 import { setAnalysisProgress } from './analysis.progress';
 import { findVersion, type VersionRecord } from './version.repository';
@@ -7,8 +7,7 @@ import { findVersion, type VersionRecord } from './version.repository';
 /** Tells every socket joined to the version that it changed. Call only after the write committed. */
 export async function publishVersion(db: Db, versionId: string): Promise<void> {
 	const v = await findVersion(db, versionId);
-	if (v)
-		bus.emit('version.event', { versionId, event: 'version:updated', payload: toVersionDto(v) });
+	if (v) publishVersionEvent(versionId, 'version:updated', toVersionDto(v));
 }
 
 /** Live analysis progress goes out at most this often: enough for a bar, cheap for sockets. */
@@ -25,10 +24,6 @@ export function progressPublisher(v: VersionRecord): (fraction: number) => void 
 		const now = Date.now();
 		if (now - last < PROGRESS_EVERY_MS) return;
 		last = now;
-		bus.emit('version.event', {
-			versionId: v.id,
-			event: 'version:updated',
-			payload: toVersionDto(v)
-		});
+		publishVersionEvent(v.id, 'version:updated', toVersionDto(v));
 	};
 }
