@@ -15,7 +15,7 @@ import { startMediaWork } from '$lib/server/versions/startup';
 export const init: ServerInit = async () => {
 	const db = await getDb();
 	startRealtime(db);
-	startMediaWork(db);
+	await startMediaWork(db);
 };
 
 const handleAuth: Handle = async ({ event, resolve }) => {

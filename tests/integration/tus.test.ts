@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as tus from 'tus-js-client';
 import { encodeWav } from '../../src/lib/audio/testing';
@@ -119,6 +121,69 @@ describe('resumable uploads (tus 1.0)', () => {
 			headers: { cookie: owner.cookie }
 		});
 		expect(new Uint8Array(await original.arrayBuffer())).toEqual(bytes);
+	});
+
+	it('finishes at start-up an upload whose last byte landed just before a crash', async () => {
+		let server = await start();
+		const { owner, song } = await projectWithSong(server.url);
+		const bytes = encodeWav({ sampleRate: 48000, bitDepth: 16, channels: tone(48000, 2, 2) });
+		const created = await tusRequest(server.url, owner, 'POST', '/api/v1/uploads', {
+			'upload-length': String(bytes.length),
+			'upload-metadata': meta({ songId: song.id, filename: 'last-byte.wav', notes: 'crash' })
+		});
+		const location = created.headers.get('location')!;
+		const allButLast = await tusRequest(
+			server.url,
+			owner,
+			'PATCH',
+			location,
+			{ 'upload-offset': '0', 'content-type': 'application/offset+octet-stream' },
+			bytes.subarray(0, bytes.length - 1)
+		);
+		expect(allButLast.status).toBe(204);
+		await server.stop('SIGKILL');
+		// What a crash between "last byte written" and "version created" leaves: a complete file in
+		// dataDir/tus (FileStore derives the offset from the file's size) and no version.
+		const id = location.split('/').pop()!;
+		fs.appendFileSync(path.join(server.dataDir, 'tus', id), bytes.subarray(bytes.length - 1));
+
+		server = await start(server.dataDir);
+		owner.base = server.url;
+		// Finished before the server took its first request: no polling needed.
+		const versions = (await owner.get(`/api/v1/songs/${song.id}/versions`)).json.versions;
+		expect(versions).toHaveLength(1);
+		expect(versions[0]).toMatchObject({
+			number: 1,
+			filename: 'last-byte.wav',
+			notes: 'crash',
+			sizeBytes: bytes.length,
+			sha256: createHash('sha256').update(bytes).digest('hex')
+		});
+		expect(storedFiles(server.dataDir).filter((f) => f.startsWith('tus'))).toEqual([]);
+
+		// The client comes back asking where it was: complete, and this is what it became.
+		const head = await tusRequest(server.url, owner, 'HEAD', location);
+		expect(head.status).toBe(200);
+		expect(head.headers.get('upload-offset')).toBe(String(bytes.length));
+		expect(head.headers.get('upload-length')).toBe(String(bytes.length));
+		expect(head.headers.get('bounce-version-id')).toBe(versions[0].id);
+		// tus-js-client resuming that URL succeeds without sending a byte or creating a second version.
+		const resumedId = await new Promise<string | null>((resolve, reject) => {
+			new tus.Upload(Buffer.from(bytes), {
+				endpoint: `${server.url}/api/v1/uploads`,
+				uploadUrl: server.url + location,
+				headers: { cookie: owner.cookie, origin: server.url },
+				retryDelays: [],
+				onError: reject,
+				onSuccess: ({ lastResponse }) =>
+					resolve(lastResponse.getHeader('Bounce-Version-Id') ?? null)
+			}).start();
+		});
+		expect(resumedId).toBe(versions[0].id);
+		const other = await projectWithSong(server.url);
+		expect((await tusRequest(server.url, other.owner, 'HEAD', location)).status).toBe(404);
+		expect((await waitForVersion(owner, versions[0].id)).status).toBe('ready');
+		expect((await owner.get(`/api/v1/songs/${song.id}/versions`)).json.versions).toHaveLength(1);
 	});
 
 	it('binds uploads to their creator, checks access and size at creation, refuses junk early', async () => {

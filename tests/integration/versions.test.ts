@@ -3,6 +3,7 @@ import { encodeWav } from '../../src/lib/audio/testing';
 import {
 	acceptedFiles,
 	encodeMp3,
+	eventually,
 	flacFile,
 	projectWithSong,
 	storedFiles,
@@ -11,6 +12,7 @@ import {
 	waitForVersion
 } from '../support/audio';
 import { ApiClient, signUp } from '../support/client';
+import { connectSocket, connected, join, record } from '../support/socket';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
@@ -82,6 +84,50 @@ describe('uploading mix versions (raw POST)', () => {
 		const log = (await owner.get(`/api/v1/projects/${v.projectId}/log`)).json.events;
 		const types = log.map((e: { type: string }) => e.type);
 		expect(types).toEqual(expect.arrayContaining(['version.uploaded', 'version.ready']));
+	});
+
+	it('reports analysis progress (0..1, never backwards) while processing, null once ready', async () => {
+		const { owner, song } = await projectWithSong(server.url);
+		// 60 s at 96 kHz: long enough that a few polls land while it is being analysed.
+		const bytes = encodeWav({ sampleRate: 96000, bitDepth: 24, channels: tone(96000, 2, 60) });
+		const res = await upload(owner, song.id, bytes, 'filename=long.wav');
+		expect(res.json.version).toMatchObject({ status: 'processing', progress: 0 });
+		const seen: number[] = [];
+		const v = await eventually(async () => {
+			const x = (await owner.get(`/api/v1/versions/${res.json.version.id}`)).json.version;
+			if (x.status === 'processing') seen.push(x.progress);
+			return x.status === 'processing' ? undefined : x;
+		});
+		expect(v.status).toBe('ready');
+		expect(v.progress).toBeNull();
+		expect(seen.every((p) => p >= 0 && p <= 1)).toBe(true);
+		expect(seen).toEqual([...seen].sort((a, b) => a - b));
+		const listed = (await owner.get(`/api/v1/songs/${song.id}/versions`)).json.versions;
+		expect(listed[0].progress).toBeNull();
+	});
+
+	it('pushes progress to sockets in the version room as version:updated', async () => {
+		const { owner, song } = await projectWithSong(server.url);
+		const bytes = encodeWav({ sampleRate: 96000, bitDepth: 24, channels: tone(96000, 2, 60) });
+		// The queue analyses one at a time: while the first is analysed, the second waits in the
+		// queue, so joining its room now cannot miss its first progress report.
+		await upload(owner, song.id, bytes, 'filename=first.wav');
+		const second = (await upload(owner, song.id, bytes, 'filename=second.wav')).json.version;
+		const socket = await connected(connectSocket(server.url, { cookie: owner.cookie }));
+		try {
+			expect((await join(socket, second.id)).ok).toBe(true);
+			const seen = record(socket, 'version:updated');
+			await waitForVersion(owner, second.id);
+			await eventually(async () => (seen.some((v) => v.status === 'ready') ? true : undefined));
+			const processing = seen.filter((v) => v.status === 'processing');
+			expect(processing.length).toBeGreaterThan(0);
+			const fractions = processing.map((v) => v.progress as number);
+			expect(fractions.some((p) => p > 0 && p < 1)).toBe(true);
+			expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+			expect(seen.find((v) => v.status === 'ready')?.progress).toBeNull();
+		} finally {
+			socket.disconnect();
+		}
 	});
 
 	it('serves peaks in BBC audiowaveform JSON and validates samplesPerPixel', async () => {

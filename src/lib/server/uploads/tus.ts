@@ -2,11 +2,12 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server, type Upload } from '@tus/server';
-import type { User } from '../auth/user.repository';
+import { findUserById, type User } from '../auth/user.repository';
 import { config } from '../config';
 import { getDb } from '../db';
 import { AppError, badRequest, notFound, unauthorized } from '../http/errors';
 import { isAudioFormatError, tooLarge, toAppError } from '../versions/audio-errors';
+import { findReceipt, receiptResponse, sweepReceipts, writeReceipt } from './tus-receipts';
 import { songUploadTarget, type UploadTarget } from './upload-targets';
 import { hashFile, PROBE_BYTES, probePartial } from '../versions/upload.service';
 
@@ -78,21 +79,10 @@ function tus(): Server {
 			}
 		},
 		async onUploadFinish(req, upload) {
-			const user = userOf(req);
-			const file = path.join(directory(), upload.id);
 			try {
-				const created = await targetFor(upload.metadata).finish(await getDb(), user, {
-					tempPath: file,
-					sizeBytes: upload.size ?? upload.offset,
-					sha256: await hashFile(file),
-					metadata: upload.metadata ?? {}
-				});
-				return { headers: created.headers };
+				return { headers: await finishUpload(store, upload, userOf(req)) };
 			} catch (e) {
 				throw e instanceof AppError ? tusError(e) : e;
-			} finally {
-				probeAt.delete(upload.id);
-				await removeUpload(store, upload.id);
 			}
 		},
 		onResponseError(_req, err) {
@@ -103,6 +93,37 @@ function tus(): Server {
 		}
 	});
 	return server;
+}
+
+/**
+ * A complete upload becomes what its metadata says (a version...). Whatever the outcome the
+ * upload itself is gone afterwards; on success a receipt remembers what it became.
+ */
+async function finishUpload(
+	store: FileStore,
+	upload: Upload,
+	user: User
+): Promise<Record<string, string>> {
+	const file = path.join(directory(), upload.id);
+	const size = upload.size ?? upload.offset;
+	try {
+		const created = await targetFor(upload.metadata).finish(await getDb(), user, {
+			tempPath: file,
+			sizeBytes: size,
+			sha256: await hashFile(file),
+			metadata: upload.metadata ?? {}
+		});
+		await writeReceipt(upload.id, {
+			userId: user.id,
+			size,
+			headers: created.headers,
+			finishedAt: new Date().toISOString()
+		}).catch((e: unknown) => console.error(`receipt of upload ${upload.id} not written`, e));
+		return created.headers;
+	} finally {
+		probeAt.delete(upload.id);
+		await removeUpload(store, upload.id);
+	}
 }
 
 async function removeUpload(store: FileStore, id: string): Promise<void> {
@@ -129,6 +150,8 @@ async function probeEarly(id: string, offset: number, size: number): Promise<App
 	}
 }
 
+const uploadIdOf = (request: Request) => new URL(request.url).pathname.split('/').pop() ?? '';
+
 /** Turns tus's plain-text errors into the API's error shape, keeping the tus headers. */
 async function withErrorShape(res: Response): Promise<Response> {
 	if (res.status < 400) return res;
@@ -153,9 +176,13 @@ export async function handleTus(request: Request, user: User | null): Promise<Re
 		throw unauthorized();
 	}
 	if (user) users.set(request, user);
+	if (user && (request.method === 'HEAD' || request.method === 'PATCH')) {
+		const receipt = await findReceipt(uploadIdOf(request), user.id);
+		if (receipt) return receiptResponse(request, receipt);
+	}
 	const res = await tus().handleWeb(request);
 	if (request.method === 'PATCH' && res.status === 204) {
-		const id = new URL(request.url).pathname.split('/').pop()!;
+		const id = uploadIdOf(request);
 		const offset = Number(res.headers.get('Upload-Offset'));
 		const upload = await tus()
 			.datastore.getUpload(id)
@@ -175,9 +202,34 @@ export async function handleTus(request: Request, user: User | null): Promise<Re
 	return withErrorShape(res);
 }
 
-/** Start-up: drop uploads abandoned for longer than the expiration period. */
+/** Start-up: drop uploads abandoned for longer than the expiration period, and old receipts. */
 export async function cleanUpExpiredUploads(): Promise<void> {
 	await tus()
 		.cleanUpExpiredUploads()
 		.catch(() => undefined);
+	await sweepReceipts().catch(() => undefined);
+}
+
+/**
+ * Start-up: an upload whose last byte was written just before a crash is complete on disk but
+ * never became a version (onUploadFinish did not run). Finish each one now, as its uploader.
+ * Must run before the server takes requests, so that no PATCH or HEAD races it.
+ */
+export async function finishCompletedUploads(): Promise<void> {
+	const store = tus().datastore as FileStore;
+	const names = await fsp.readdir(directory()).catch(() => [] as string[]);
+	for (const id of names.filter((n) => /^[0-9a-f]{32}$/.test(n))) {
+		const upload = await store.getUpload(id).catch(() => null);
+		if (!upload || upload.size === undefined || upload.offset !== upload.size) continue;
+		const user = await findUserById(await getDb(), String(upload.metadata?.userId ?? ''));
+		try {
+			if (!user) throw new Error('its uploader no longer exists');
+			const headers = await finishUpload(store, upload, user);
+			console.log(`finished upload ${id} interrupted by a restart`, headers);
+		} catch (e) {
+			// The client cannot do better with these bytes: refused or orphaned, they are dropped.
+			if (!user) await removeUpload(store, id);
+			console.error(`upload ${id} was complete but could not be finished`, e);
+		}
+	}
 }

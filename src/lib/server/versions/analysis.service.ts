@@ -9,7 +9,8 @@ import { analyseReferenceAudio } from './reference-audio.analysis';
 import { listUnfinishedReferenceAudio } from './reference-audio.repository';
 import { originalPath, peaksPath, streamPath, writeFileAtomic } from './storage';
 import { encodeStreamMp3 } from './stream-encoder';
-import { publishVersion } from './version.events';
+import { clearAnalysisProgress } from './analysis.progress';
+import { progressPublisher, publishVersion } from './version.events';
 import {
 	findVersion,
 	listUnfinishedWork,
@@ -46,17 +47,24 @@ async function runJob(job: Job): Promise<void> {
 async function analyseVersion(db: Db, versionId: string): Promise<void> {
 	const v = await findVersion(db, versionId);
 	if (!v || v.status !== 'processing') return;
-	let result: AnalysisResult;
 	try {
-		result = await analyseFile(originalPath(v.projectId, v.id, v.container));
-		await writeFileAtomic(peaksPath(v.projectId, v.id), peaksToDat(result.peaks));
-	} catch (e) {
-		await finishAnalysis(db, versionId, { status: 'failed', error: describeFailure(e) });
-		return;
+		let result: AnalysisResult;
+		try {
+			result = await analyseFile(originalPath(v.projectId, v.id, v.container), {
+				onProgress: progressPublisher(v)
+			});
+			await writeFileAtomic(peaksPath(v.projectId, v.id), peaksToDat(result.peaks));
+		} catch (e) {
+			await finishAnalysis(db, versionId, { status: 'failed', error: describeFailure(e) });
+			return;
+		}
+		const { format, loudness, warnings } = result;
+		await finishAnalysis(db, versionId, { status: 'ready', format, loudness, warnings });
+		enqueueEncode(versionId);
+	} finally {
+		// Only now: until the row says ready, a GET keeps showing how far it got.
+		clearAnalysisProgress(versionId);
 	}
-	const { format, loudness, warnings } = result;
-	await finishAnalysis(db, versionId, { status: 'ready', format, loudness, warnings });
-	enqueueEncode(versionId);
 }
 
 async function finishAnalysis(

@@ -1,13 +1,17 @@
 import type { Db } from '../db';
-import { cleanUpExpiredUploads } from '../uploads/tus';
+import { cleanUpExpiredUploads, finishCompletedUploads } from '../uploads/tus';
 import { recoverUnfinishedWork } from './analysis.service';
 import { sweepTemp } from './storage';
 
 /**
- * At server start: re-queue analysis and encoding a crash interrupted, and clear abandoned
- * temp files and expired resumable uploads. Runs in the background; start-up does not wait.
+ * At server start: finish resumable uploads that were complete when the server stopped (awaited:
+ * no request may race them), then in the background re-queue analysis and encoding a crash
+ * interrupted and clear abandoned temp files and expired resumable uploads.
  */
-export function startMediaWork(db: Db): void {
+export async function startMediaWork(db: Db): Promise<void> {
+	await finishCompletedUploads().catch((e: unknown) =>
+		console.error('finishing complete uploads failed', e)
+	);
 	void (async () => {
 		await recoverUnfinishedWork(db);
 		await sweepTemp();

@@ -1,3 +1,4 @@
+import { analysisProgress } from './analysis.progress';
 import type { VersionRecord } from './version.repository';
 
 export type ApprovalState = 'in_review' | 'changes_requested' | 'approved';
@@ -12,7 +13,8 @@ export const defaultApproval = (): Approval => ({ state: 'in_review', decisions:
 
 /**
  * The contract's `version` shape, produced in exactly one place. Extensions to the contract
- * (`codec`, `frames`, `warnings`, `projectId`) are additive. Pass `extra.approval` to add decisions.
+ * (`codec`, `frames`, `warnings`, `projectId`, `progress`) are additive. `progress` is the
+ * analysis's 0..1 while `processing`, else null. Pass `extra.approval` to add decisions.
  */
 export function toVersionDto(v: VersionRecord, extra: { approval?: Approval } = {}) {
 	return {
@@ -25,6 +27,7 @@ export function toVersionDto(v: VersionRecord, extra: { approval?: Approval } = 
 		sizeBytes: v.sizeBytes,
 		sha256: v.sha256,
 		status: v.status,
+		progress: v.status === 'processing' ? analysisProgress(v.id) : null,
 		error: v.error,
 		createdAt: v.createdAt,
 		uploadedBy: v.uploadedBy,
