@@ -112,6 +112,34 @@ export interface VersionTable {
 	stream_status: Generated<string>;
 }
 
+export interface DecisionTable {
+	id: string;
+	version_id: string;
+	project_id: string;
+	song_id: string;
+	user_id: string;
+	role: string;
+	decision: string;
+	note: string | null;
+	ordinal: number;
+	created_at: string;
+}
+
+export interface FinalLockTable {
+	id: string;
+	version_id: string;
+	song_id: string;
+	project_id: string;
+	sha256: string;
+	approved_at: string;
+	approved_by: string;
+	approvals: string;
+	through_ordinal: number;
+	released_at: string | null;
+	released_by: string | null;
+	release_reason: string | null;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -123,4 +151,6 @@ export interface Database {
 	song: SongTable;
 	log_event: LogEventTable;
 	version: VersionTable;
+	decision: DecisionTable;
+	final_lock: FinalLockTable;
 }

@@ -2,6 +2,8 @@ import type { User } from '../auth/user.repository';
 import type { Db } from '../db';
 import { newId, nowIso } from '../db/ids';
 import { writeTransaction } from '../db/transaction';
+import { syncApprovalLocks } from '../decisions/approval.service';
+import { publishApprovals } from '../decisions/decision.events';
 import { appendLog } from '../log/log.service';
 import { listSongs } from '../songs/song.repository';
 import { requireRole } from './access';
@@ -69,7 +71,12 @@ export async function updateProject(
 	projectId: string,
 	patch: Parameters<typeof updateProjectSettings>[2]
 ) {
-	await requireRole(db, projectId, user, 'manageSettings');
-	await updateProjectSettings(db, projectId, patch);
+	const approved = await writeTransaction(db, async (tx) => {
+		await requireRole(tx, projectId, user, 'manageSettings');
+		await updateProjectSettings(tx, projectId, patch);
+		// Choosing other approvers can complete an approval: lock such finals now.
+		return patch.approverRole ? syncApprovalLocks(tx, projectId, user) : [];
+	});
+	await publishApprovals(db, approved);
 	return getProject(db, user, projectId);
 }
