@@ -126,7 +126,27 @@ export async function recordDecision(db: Db, user: User, versionId: string, inpu
 		return { decision, version: v, approval: after.approval, warning: roundsNote || null };
 	});
 	publishApproval(result.version, result.approval, result.decision);
-	return result;
+	const v = result.version;
+	const song = (await getSongStatuses(db, v.projectId, [v.songId])).get(v.songId)!;
+	return {
+		...result,
+		// Until the versions module's DTO is wired in, the version's identity and its approval.
+		versionDto: {
+			id: v.id,
+			songId: v.songId,
+			projectId: v.projectId,
+			number: v.number,
+			sha256: v.sha256,
+			status: v.status,
+			approval: result.approval
+		},
+		song: {
+			id: v.songId,
+			state: song.state,
+			finalVersionId: song.finalVersionId,
+			rounds: song.rounds
+		}
+	};
 }
 
 const clip = (s: string, n = 140) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

@@ -2,7 +2,7 @@ import type { User } from '../auth/user.repository';
 import type { Db } from '../db';
 import { newId, nowIso } from '../db/ids';
 import { writeTransaction } from '../db/transaction';
-import { syncApprovalLocks } from '../decisions/approval.service';
+import { getSongStatuses, syncApprovalLocks } from '../decisions/approval.service';
 import { publishApprovals } from '../decisions/decision.events';
 import { appendLog } from '../log/log.service';
 import { listSongs } from '../songs/song.repository';
@@ -56,12 +56,22 @@ export function listProjects(db: Db, user: User) {
 export async function getProject(db: Db, user: User, projectId: string) {
 	const access = await requireRole(db, projectId, user, 'read');
 	const project = (await findProject(db, projectId))!;
-	const [brief, songs, members, references] = await Promise.all([
+	const [brief, songRows, members, references] = await Promise.all([
 		getLatestBrief(db, projectId),
 		listSongs(db, projectId),
 		listMembers(db, projectId),
 		listReferences(db, projectId)
 	]);
+	const statuses = await getSongStatuses(
+		db,
+		projectId,
+		songRows.map((s) => s.id)
+	);
+	// Every place a song appears shows its state (in review / changes requested / approved).
+	const songs = songRows.map((s) => {
+		const st = statuses.get(s.id)!;
+		return { ...s, state: st.state, finalVersionId: st.finalVersionId, rounds: st.rounds };
+	});
 	return { ...project, myRole: access.role, brief, songs, members, references };
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { newId, nowIso } from '../db/ids';
 import { writeTransaction } from '../db/transaction';
 import { notFound } from '../http/errors';
+import { getSongStatuses } from '../decisions/approval.service';
 import { appendLog } from '../log/log.service';
 import { requireRole } from '../projects/access';
 import { findSong, insertSong } from './song.repository';
@@ -33,11 +34,14 @@ export async function getSong(db: Db, user: User, songId: string) {
 	const song = await findSong(db, songId);
 	if (!song) throw notFound('That song');
 	const access = await requireRole(db, song.projectId, user, 'read', 'That song');
+	const status = (await getSongStatuses(db, song.projectId, [song.id])).get(song.id)!;
 	return {
 		...song,
 		myRole: access.role,
-		state: 'empty' as string,
-		finalVersionId: null as string | null,
+		state: status.state,
+		finalVersionId: status.finalVersionId,
+		latestVersionId: status.latestVersionId,
+		rounds: status.rounds,
 		versions: [] as unknown[]
 	};
 }
