@@ -104,6 +104,7 @@ export interface VersionTable {
 	created_at: string;
 	size_bytes: number;
 	sha256: string;
+	container: string;
 	status: string;
 	error: string | null;
 	format: string | null;
@@ -140,6 +141,22 @@ export interface FinalLockTable {
 	release_reason: string | null;
 }
 
+export interface ReferenceAudioTable {
+	reference_id: string;
+	project_id: string;
+	filename: string;
+	uploaded_by: string | null;
+	created_at: string;
+	size_bytes: number;
+	sha256: string;
+	container: string;
+	status: string;
+	error: string | null;
+	format: string | null;
+	loudness: string | null;
+	warnings: string | null;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -151,6 +168,7 @@ export interface Database {
 	song: SongTable;
 	log_event: LogEventTable;
 	version: VersionTable;
+	reference_audio: ReferenceAudioTable;
 	decision: DecisionTable;
 	final_lock: FinalLockTable;
 }

@@ -1,62 +1,27 @@
-import type { Tx } from '../db/transaction';
+import type { Db } from '../db';
 import { bus } from '../realtime/bus';
-import { getApprovals, type Approval } from './approval.service';
-import { listVersionFacts, type VersionFacts } from './decision.repository';
+import { publishVersion } from '../versions/version.events';
+import type { ApprovalState } from './approval.rules';
 
 /**
- * Tells every socket joined to the version about a decision. Call only after the commit.
- * `version:updated` carries the version's identity and its new approval; once the versions module
- * is merged it carries the full version DTO (see the note in docs/decisions.md).
+ * Tells every socket joined to the version about a decision, then sends the updated version
+ * (with its approval). Call only after the commit.
  */
-export function publishApproval(
-	v: VersionFacts,
-	approval: Approval,
-	decision: { decision: string; by: { id: string; name: string; role: string } }
-): void {
+export async function publishDecision(
+	db: Db,
+	versionId: string,
+	decision: { decision: string; by: { id: string; name: string; role: string } },
+	state: ApprovalState
+): Promise<void> {
 	bus.emit('version.event', {
-		versionId: v.id,
+		versionId,
 		event: 'decision:recorded',
-		payload: {
-			versionId: v.id,
-			decision: decision.decision,
-			by: decision.by,
-			state: approval.state
-		}
+		payload: { versionId, decision: decision.decision, by: decision.by, state }
 	});
-	bus.emit('version.event', {
-		versionId: v.id,
-		event: 'version:updated',
-		payload: {
-			id: v.id,
-			songId: v.songId,
-			number: v.number,
-			sha256: v.sha256,
-			status: v.status,
-			approval
-		}
-	});
+	await publishVersion(db, versionId);
 }
 
 /** After a commit that changed approvals without a decision (members, settings): re-announce. */
-export async function publishApprovals(db: Tx, versionIds: string[]): Promise<void> {
-	if (!versionIds.length) return;
-	const [facts, approvals] = await Promise.all([
-		listVersionFacts(db, versionIds),
-		getApprovals(db, versionIds)
-	]);
-	for (const v of facts) {
-		const approval = approvals.get(v.id)!;
-		bus.emit('version.event', {
-			versionId: v.id,
-			event: 'version:updated',
-			payload: {
-				id: v.id,
-				songId: v.songId,
-				number: v.number,
-				sha256: v.sha256,
-				status: v.status,
-				approval
-			}
-		});
-	}
+export async function publishApprovals(db: Db, versionIds: string[]): Promise<void> {
+	for (const id of versionIds) await publishVersion(db, id);
 }

@@ -23,7 +23,9 @@ import {
 	releaseLock,
 	type VersionFacts
 } from './decision.repository';
-import { publishApproval } from './decision.events';
+import { toVersionDto } from '../versions/version.dto';
+import { findVersion } from '../versions/version.repository';
+import { publishDecision } from './decision.events';
 
 export interface DecisionInput {
 	decision: DecisionKind;
@@ -125,21 +127,13 @@ export async function recordDecision(db: Db, user: User, versionId: string, inpu
 		}
 		return { decision, version: v, approval: after.approval, warning: roundsNote || null };
 	});
-	publishApproval(result.version, result.approval, result.decision);
+	await publishDecision(db, versionId, result.decision, result.approval.state);
 	const v = result.version;
 	const song = (await getSongStatuses(db, v.projectId, [v.songId])).get(v.songId)!;
+	const record = (await findVersion(db, versionId))!;
 	return {
 		...result,
-		// Until the versions module's DTO is wired in, the version's identity and its approval.
-		versionDto: {
-			id: v.id,
-			songId: v.songId,
-			projectId: v.projectId,
-			number: v.number,
-			sha256: v.sha256,
-			status: v.status,
-			approval: result.approval
-		},
+		versionDto: toVersionDto(record, { approval: result.approval }),
 		song: {
 			id: v.songId,
 			state: song.state,

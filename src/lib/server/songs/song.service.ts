@@ -6,6 +6,7 @@ import { notFound } from '../http/errors';
 import { getSongStatuses } from '../decisions/approval.service';
 import { appendLog } from '../log/log.service';
 import { requireRole } from '../projects/access';
+import { listSongVersions } from '../versions/version.service';
 import { findSong, insertSong } from './song.repository';
 
 export async function createSong(db: Db, user: User, projectId: string, input: { title: string }) {
@@ -34,7 +35,10 @@ export async function getSong(db: Db, user: User, songId: string) {
 	const song = await findSong(db, songId);
 	if (!song) throw notFound('That song');
 	const access = await requireRole(db, song.projectId, user, 'read', 'That song');
-	const status = (await getSongStatuses(db, song.projectId, [song.id])).get(song.id)!;
+	const [status, versions] = await Promise.all([
+		getSongStatuses(db, song.projectId, [song.id]).then((m) => m.get(song.id)!),
+		listSongVersions(db, song.id)
+	]);
 	return {
 		...song,
 		myRole: access.role,
@@ -42,6 +46,6 @@ export async function getSong(db: Db, user: User, songId: string) {
 		finalVersionId: status.finalVersionId,
 		latestVersionId: status.latestVersionId,
 		rounds: status.rounds,
-		versions: [] as unknown[]
+		versions
 	};
 }
