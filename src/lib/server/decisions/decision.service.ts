@@ -5,7 +5,6 @@ import { writeTransaction, type Tx } from '../db/transaction';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { appendLog } from '../log/log.service';
 import { requireRole } from '../projects/access';
-import { bus } from '../realtime/bus';
 import type { DecisionKind } from './approval.rules';
 import {
 	computeOne,

@@ -6,7 +6,7 @@
 export function attachment(filename: string): string {
 	const clean =
 		filename
-			.replace(/[\u0000-\u001f\u007f"\\/:*?<>|]+/g, ' ')
+			.replace(/[\p{Cc}"\\/:*?<>|]+/gu, ' ')
 			// No "." or ".." segments and no hidden-file names.
 			.replace(/(^|\s)\.+(?=\s|$)/g, ' ')
 			.replace(/\s+/g, ' ')
