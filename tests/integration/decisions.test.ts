@@ -233,3 +233,102 @@ describe('the revision log', () => {
 		expect(empty.text).toContain('Nothing matches these filters');
 	});
 });
+
+describe('exports and the brief', () => {
+	it('exports a version’s notes as CSV, MIDI markers and REAPER/Audacity lists', async () => {
+		const { clients, projectId } = team;
+		const brief = (await clients.owner.get(`/api/v1/projects/${projectId}`)).json.project.brief;
+		const saved = await clients.owner.put(`/api/v1/projects/${projectId}/brief`, {
+			...brief,
+			keyElements: [{ text: 'Vocals upfront' }]
+		});
+		const vocals = saved.json.brief.keyElements[0].id;
+		const songId = await newSong('Café "Noir"/Live');
+		const v1 = seed(songId);
+		const c = (body: object) => clients.artist.post(`/api/v1/versions/${v1.id}/comments`, body);
+		expect((await c({ body: 'Vocal too quiet', atMs: 92_250, briefItemId: vocals })).status).toBe(
+			201
+		);
+		expect((await c({ body: 'Intro, too long', atMs: 1_000, endMs: 4_500 })).status).toBe(201);
+
+		const csv = await clients.engineer.get(`/api/v1/versions/${v1.id}/notes.csv`);
+		expect(csv.status).toBe(200);
+		expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(csv.headers.get('content-disposition')).toBe(
+			`attachment; filename="Cafe Noir Live v1 notes.csv"; filename*=UTF-8''Caf%C3%A9%20Noir%20Live%20v1%20notes.csv`
+		);
+		const rows = csv.text
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n');
+		expect(rows[1]).toBe('1,0:01.000,1000,0:04.500,4500,artist person,open,,"Intro, too long",');
+		expect(rows[2]).toBe('2,1:32.250,92250,,,artist person,open,Vocals upfront,Vocal too quiet,');
+
+		const mid = await fetch(`${server.url}/api/v1/versions/${v1.id}/notes.mid`, {
+			headers: { cookie: clients.engineer.cookie }
+		});
+		expect(mid.headers.get('content-type')).toBe('audio/midi');
+		expect(mid.headers.get('content-disposition')).toMatch(
+			/filename="Cafe Noir Live v1 notes\.mid"/
+		);
+		const bytes = new Uint8Array(await mid.arrayBuffer());
+		expect(String.fromCharCode(...bytes.subarray(0, 4))).toBe('MThd');
+		expect((bytes[12] << 8) | bytes[13]).toBe(500);
+		const text = Buffer.from(bytes).toString('latin1');
+		expect(text).toContain('1. artist person: Intro, too long (to 0:04.500)');
+		expect(text).toContain('2. artist person: Vocal too quiet');
+
+		const reaper = await clients.viewer.get(`/api/v1/versions/${v1.id}/markers.txt?format=reaper`);
+		expect(reaper.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(reaper.text).toBe(
+			'#,Name,Start,End,Length\nR1,"artist person: Intro, too long",0:01.000,0:04.500,0:03.500\nM1,artist person: Vocal too quiet,1:32.250,,\n'
+		);
+		const audacity = await clients.viewer.get(
+			`/api/v1/versions/${v1.id}/markers.txt?format=audacity`
+		);
+		expect(audacity.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+		expect(audacity.text).toBe(
+			'1.000000\t4.500000\tartist person: Intro, too long\n92.250000\t92.250000\tartist person: Vocal too quiet\n'
+		);
+		const bad = await clients.viewer.get(`/api/v1/versions/${v1.id}/markers.txt?format=protools`);
+		expect(bad.status).toBe(400);
+		for (const path of ['notes.csv', 'notes.mid', 'markers.txt', 'brief-coverage']) {
+			expect((await team.outsider.get(`/api/v1/versions/${v1.id}/${path}`)).status).toBe(404);
+			expect(
+				(await new ApiClient(server.url).get(`/api/v1/versions/${v1.id}/${path}`)).status
+			).toBe(401);
+		}
+	});
+
+	it('shows a version against the brief: key elements, their notes, and notes it addressed', async () => {
+		const { clients, projectId } = team;
+		const brief = (await clients.owner.get(`/api/v1/projects/${projectId}`)).json.project.brief;
+		const vocals = brief.keyElements[0].id;
+		const songId = await newSong('Coverage');
+		const v1 = seed(songId);
+		const note = await clients.artist.post(`/api/v1/versions/${v1.id}/comments`, {
+			body: 'Vocal buried',
+			atMs: 5000,
+			briefItemId: vocals
+		});
+		await new Promise((r) => setTimeout(r, 5));
+		const v2 = seed(songId);
+		const addressed = await clients.engineer.patch(`/api/v1/versions/${v2.id}`, {
+			addresses: [note.json.comment.id]
+		});
+		expect(addressed.status, addressed.text).toBe(200);
+		await clients.label.post(`/api/v1/versions/${v2.id}/comments`, {
+			body: 'Better. Bit more?',
+			atMs: 5000,
+			briefItemId: vocals
+		});
+		const cov = (await clients.viewer.get(`/api/v1/versions/${v2.id}/brief-coverage`)).json;
+		expect(cov.keyElements.map((k: { id: string }) => k.id)).toContain(vocals);
+		expect(cov.notes).toEqual([
+			expect.objectContaining({ body: 'Better. Bit more?', briefItemId: vocals, status: 'open' })
+		]);
+		expect(cov.addressed).toEqual([
+			expect.objectContaining({ body: 'Vocal buried', status: 'addressed', versionNumber: 1 })
+		]);
+	});
+});

@@ -24,6 +24,7 @@ export type LogEventType =
 	| 'comment.resolved'
 	| 'comment.reopened'
 	| 'comment.addressed'
+	| 'comment.deleted'
 	| 'decision.recorded'
 	| 'version.approved'
 	| 'version.reopened'
