@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/client';
 import { MEMBER_ROLES, projectWithTeam, type MemberRole } from '../support/project';
+import { seedVersion } from '../support/seed-version';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;
 let team: Awaited<ReturnType<typeof projectWithTeam>>;
+let versionId: string;
 
 beforeAll(async () => {
 	server = await startServer();
 	team = await projectWithTeam(server.url);
+	versionId = seedVersion(server.dataDir, { projectId: team.projectId, songId: team.songId }).id;
 });
 afterAll(() => server?.stop());
 
@@ -85,6 +88,23 @@ const calls: Call[] = [
 		body: () => ({ role: 'viewer' }),
 		allowed: ['owner'],
 		ok: 200
+	},
+	{
+		name: 'song log',
+		method: 'GET',
+		path: () => `/api/v1/songs/${team.songId}/log`,
+		allowed: all,
+		ok: 200
+	},
+	{
+		// A request for changes is never refused for being on a locked final, so every allowed
+		// role gets 201 in turn.
+		name: 'decide on a version',
+		method: 'POST',
+		path: () => `/api/v1/versions/${versionId}/decision`,
+		body: () => ({ decision: 'changes_requested', note: 'More vocal' }),
+		allowed: ['owner', 'artist', 'label'],
+		ok: 201
 	},
 	{
 		name: 'project settings',

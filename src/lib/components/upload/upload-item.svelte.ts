@@ -29,7 +29,13 @@ export class UploadItem {
 
 	constructor(
 		readonly file: File,
-		private options: { songId: string; notes: string; onDone: (versionId: string) => void }
+		private options: {
+			songId: string;
+			notes: string;
+			onDone: (versionId: string) => void;
+			/** The uploader confirmed that this upload reopens the song's approved final. */
+			confirmReopen?: boolean;
+		}
 	) {}
 
 	get state() {
@@ -57,7 +63,8 @@ export class UploadItem {
 				songId: this.options.songId,
 				filename: this.file.name,
 				filetype: this.file.type,
-				notes: this.options.notes
+				notes: this.options.notes,
+				...(this.options.confirmReopen ? { confirmReopen: '1' } : {})
 			},
 			onProgress: (sent) => (this.#sent = sent),
 			onError: (e) => {

@@ -113,6 +113,34 @@ export interface VersionTable {
 	stream_status: Generated<string>;
 }
 
+export interface DecisionTable {
+	id: string;
+	version_id: string;
+	project_id: string;
+	song_id: string;
+	user_id: string;
+	role: string;
+	decision: string;
+	note: string | null;
+	ordinal: number;
+	created_at: string;
+}
+
+export interface FinalLockTable {
+	id: string;
+	version_id: string;
+	song_id: string;
+	project_id: string;
+	sha256: string;
+	approved_at: string;
+	approved_by: string;
+	approvals: string;
+	through_ordinal: number;
+	released_at: string | null;
+	released_by: string | null;
+	release_reason: string | null;
+}
+
 export interface ReferenceAudioTable {
 	reference_id: string;
 	project_id: string;
@@ -160,4 +188,6 @@ export interface Database {
 	version: VersionTable;
 	reference_audio: ReferenceAudioTable;
 	comment: CommentTable;
+	decision: DecisionTable;
+	final_lock: FinalLockTable;
 }

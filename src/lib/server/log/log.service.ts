@@ -2,7 +2,10 @@ import type { Db } from '../db';
 import { newId, nowIso } from '../db/ids';
 import type { Tx } from '../db/transaction';
 import type { User } from '../auth/user.repository';
+import { kindOf } from '$lib/log/kinds';
+import { notFound } from '../http/errors';
 import { requireRole } from '../projects/access';
+import { findSong } from '../songs/song.repository';
 import { insertLogEvent, listLogEvents } from './log.repository';
 
 export type LogEventType =
@@ -53,5 +56,19 @@ export async function getProjectLog(
 ) {
 	await requireRole(db, projectId, user, 'read');
 	const rows = await listLogEvents(db, projectId, { ...filter, limit: filter.limit ?? 200 });
-	return rows.map(({ seq, projectId: _p, ...e }) => ({ ...e, cursor: seq }));
+	// `kind` (extension) groups types for filters and icons; `cursor` pages with `before`.
+	return rows.map(({ seq, projectId: _p, ...e }) => ({ ...e, kind: kindOf(e.type), cursor: seq }));
+}
+
+/** One song's timeline: the project log narrowed to the song (404 outside the caller's projects). */
+export async function getSongLog(
+	db: Db,
+	user: User,
+	songId: string,
+	filter: { actorId?: string; types?: string[]; limit?: number; before?: number }
+) {
+	const song = await findSong(db, songId);
+	if (!song) throw notFound('That song');
+	await requireRole(db, song.projectId, user, 'read', 'That song');
+	return getProjectLog(db, user, song.projectId, { ...filter, songId });
 }

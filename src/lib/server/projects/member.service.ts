@@ -4,6 +4,8 @@ import type { Db } from '../db';
 import { newId } from '../db/ids';
 import { writeTransaction } from '../db/transaction';
 import { conflict, notFound } from '../http/errors';
+import { syncApprovalLocks } from '../decisions/approval.service';
+import { publishApprovals } from '../decisions/decision.events';
 import { appendLog } from '../log/log.service';
 import { bus } from '../realtime/bus';
 import { requireRole } from './access';
@@ -73,11 +75,11 @@ export async function changeMemberRole(
 	key: string,
 	role: Role
 ): Promise<Member> {
-	const member = await writeTransaction(db, async (tx) => {
+	const { member, approved } = await writeTransaction(db, async (tx) => {
 		await requireRole(tx, projectId, user, 'manageMembers');
 		const member = await findMember(tx, projectId, key);
 		if (!member) throw notFound('That member');
-		if (member.role === role) return member;
+		if (member.role === role) return { member, approved: [] };
 		if (role !== 'owner') await assertNotLastOwner(tx, projectId, member);
 		await updateMemberRole(tx, member.id, role);
 		await appendLog(tx, {
@@ -87,8 +89,11 @@ export async function changeMemberRole(
 			summary: `${user.name} made ${who(member)} ${roleLabels[role]} (was ${roleLabels[member.role]})`,
 			data: { memberId: member.id, from: member.role, to: role }
 		});
-		return { ...member, role };
+		// Approvers may have changed: a version whose remaining approvers all approved is now final.
+		const approved = await syncApprovalLocks(tx, projectId, user);
+		return { member: { ...member, role }, approved };
 	});
+	await publishApprovals(db, approved);
 	// Open sockets re-check access now, so a downgrade takes effect at once.
 	if (member.userId) bus.emit('membership.changed', { projectId, userId: member.userId });
 	return member;
@@ -100,7 +105,7 @@ export async function removeMember(
 	projectId: string,
 	key: string
 ): Promise<void> {
-	const member = await writeTransaction(db, async (tx) => {
+	const { member, approved } = await writeTransaction(db, async (tx) => {
 		await requireRole(tx, projectId, user, 'manageMembers');
 		const member = await findMember(tx, projectId, key);
 		if (!member) throw notFound('That member');
@@ -113,7 +118,8 @@ export async function removeMember(
 			summary: `${user.name} removed ${who(member)} from the project`,
 			data: { memberId: member.id, email: member.email }
 		});
-		return member;
+		return { member, approved: await syncApprovalLocks(tx, projectId, user) };
 	});
+	await publishApprovals(db, approved);
 	if (member.userId) bus.emit('membership.changed', { projectId, userId: member.userId });
 }

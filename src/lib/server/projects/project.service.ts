@@ -2,6 +2,8 @@ import type { User } from '../auth/user.repository';
 import type { Db } from '../db';
 import { newId, nowIso } from '../db/ids';
 import { writeTransaction } from '../db/transaction';
+import { getSongStatuses, syncApprovalLocks } from '../decisions/approval.service';
+import { publishApprovals } from '../decisions/decision.events';
 import { appendLog } from '../log/log.service';
 import { listSongs } from '../songs/song.repository';
 import { requireRole } from './access';
@@ -54,12 +56,22 @@ export function listProjects(db: Db, user: User) {
 export async function getProject(db: Db, user: User, projectId: string) {
 	const access = await requireRole(db, projectId, user, 'read');
 	const project = (await findProject(db, projectId))!;
-	const [brief, songs, members, references] = await Promise.all([
+	const [brief, songRows, members, references] = await Promise.all([
 		getLatestBrief(db, projectId),
 		listSongs(db, projectId),
 		listMembers(db, projectId),
 		listReferences(db, projectId)
 	]);
+	const statuses = await getSongStatuses(
+		db,
+		projectId,
+		songRows.map((s) => s.id)
+	);
+	// Every place a song appears shows its state (in review / changes requested / approved).
+	const songs = songRows.map((s) => {
+		const st = statuses.get(s.id)!;
+		return { ...s, state: st.state, finalVersionId: st.finalVersionId, rounds: st.rounds };
+	});
 	return { ...project, myRole: access.role, brief, songs, members, references };
 }
 
@@ -69,7 +81,12 @@ export async function updateProject(
 	projectId: string,
 	patch: Parameters<typeof updateProjectSettings>[2]
 ) {
-	await requireRole(db, projectId, user, 'manageSettings');
-	await updateProjectSettings(db, projectId, patch);
+	const approved = await writeTransaction(db, async (tx) => {
+		await requireRole(tx, projectId, user, 'manageSettings');
+		await updateProjectSettings(tx, projectId, patch);
+		// Choosing other approvers can complete an approval: lock such finals now.
+		return patch.approverRole ? syncApprovalLocks(tx, projectId, user) : [];
+	});
+	await publishApprovals(db, approved);
 	return getProject(db, user, projectId);
 }

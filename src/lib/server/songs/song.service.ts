@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { newId, nowIso } from '../db/ids';
 import { writeTransaction } from '../db/transaction';
 import { notFound } from '../http/errors';
+import { getSongStatuses } from '../decisions/approval.service';
 import { appendLog } from '../log/log.service';
 import { requireRole } from '../projects/access';
 import { listSongVersions } from '../versions/version.service';
@@ -34,13 +35,17 @@ export async function getSong(db: Db, user: User, songId: string) {
 	const song = await findSong(db, songId);
 	if (!song) throw notFound('That song');
 	const access = await requireRole(db, song.projectId, user, 'read', 'That song');
-	const versions = await listSongVersions(db, song.id);
+	const [status, versions] = await Promise.all([
+		getSongStatuses(db, song.projectId, [song.id]).then((m) => m.get(song.id)!),
+		listSongVersions(db, song.id)
+	]);
 	return {
 		...song,
 		myRole: access.role,
-		// 'in_review' once there is a version; the decisions module refines this with approvals.
-		state: versions.length ? 'in_review' : 'empty',
-		finalVersionId: null as string | null,
+		state: status.state,
+		finalVersionId: status.finalVersionId,
+		latestVersionId: status.latestVersionId,
+		rounds: status.rounds,
 		versions
 	};
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { User } from '../auth/user.repository';
 import type { Db } from '../db';
+import { assertSongAcceptsUpload } from '../decisions/decision.service';
 import { parse } from '../http/api';
+import { isConfirmed } from '../versions/version.schemas';
 import {
 	cleanFilename,
 	createVersionFromFile,
@@ -29,7 +31,8 @@ export interface UploadTarget {
 const songMetadata = z.object({
 	songId: z.string().min(1, 'metadata songId is required.').max(64),
 	filename: z.string().max(1000).nullish(),
-	notes: z.string().max(5_000, 'Change notes are at most 5000 characters.').nullish()
+	notes: z.string().max(5_000, 'Change notes are at most 5000 characters.').nullish(),
+	confirmReopen: z.string().max(5).nullish()
 });
 
 /** A mix version of a song (metadata `songId`, `filename`, `notes`). */
@@ -38,10 +41,13 @@ export const songUploadTarget: UploadTarget = {
 	async authorize(db, user, metadata) {
 		const m = parse(songMetadata, metadata);
 		await requireSongAccess(db, user, m.songId, 'uploadVersion');
+		// A song with an approved final refuses the upload before any byte is kept, unless confirmed.
+		await assertSongAcceptsUpload(db, m.songId, { confirmReopen: isConfirmed(m.confirmReopen) });
 		return {
 			songId: m.songId,
 			filename: cleanFilename(m.filename ?? metadata.name),
-			notes: m.notes ?? ''
+			notes: m.notes ?? '',
+			confirmReopen: isConfirmed(m.confirmReopen) ? '1' : '0'
 		};
 	},
 	async finish(db, user, file) {
@@ -51,7 +57,8 @@ export const songUploadTarget: UploadTarget = {
 			sizeBytes: file.sizeBytes,
 			sha256: file.sha256,
 			filename: cleanFilename(m.filename),
-			notes: m.notes ?? ''
+			notes: m.notes ?? '',
+			confirmReopen: isConfirmed(m.confirmReopen)
 		});
 		return { headers: { 'Bounce-Version-Id': version.id } };
 	}

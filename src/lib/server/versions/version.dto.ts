@@ -1,15 +1,22 @@
 import { analysisProgress } from './analysis.progress';
 import type { VersionRecord } from './version.repository';
 
-export type ApprovalState = 'in_review' | 'changes_requested' | 'approved';
+import type { Approval } from '../decisions/approval.service';
 
-export interface Approval {
-	state: ApprovalState;
-	decisions: unknown[];
-}
+export type { Approval };
+export type ApprovalState = Approval['state'];
 
-/** Until decisions exist every version is in review; the decisions module passes its own. */
-export const defaultApproval = (): Approval => ({ state: 'in_review', decisions: [] });
+/** A version nobody decided on yet; callers pass the real one from the decisions module. */
+export const defaultApproval = (): Approval => ({
+	state: 'in_review',
+	decisions: [],
+	approvers: [],
+	approvedAt: null,
+	approvedBy: null,
+	sha256: null,
+	locked: false,
+	signedOffBy: []
+});
 
 /**
  * The contract's `version` shape, produced in exactly one place. Extensions to the contract

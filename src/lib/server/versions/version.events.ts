@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { getApproval } from '../decisions/approval.service';
 import { publishVersionEvent } from '../realtime/emitter';
 import { toVersionDto } from './version.dto';
 import { setAnalysisProgress } from './analysis.progress';
@@ -7,7 +8,9 @@ import { findVersion, type VersionRecord } from './version.repository';
 /** Tells every socket joined to the version that it changed. Call only after the write committed. */
 export async function publishVersion(db: Db, versionId: string): Promise<void> {
 	const v = await findVersion(db, versionId);
-	if (v) publishVersionEvent(versionId, 'version:updated', toVersionDto(v));
+	if (!v) return;
+	const payload = toVersionDto(v, { approval: await getApproval(db, versionId) });
+	publishVersionEvent(versionId, 'version:updated', payload);
 }
 
 /** Live analysis progress goes out at most this often: enough for a bar, cheap for sockets. */

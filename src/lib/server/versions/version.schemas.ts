@@ -5,8 +5,12 @@ const notes = z.string().max(5_000, 'Change notes are at most 5000 characters.')
 /** Query of the raw upload (`POST /songs/:id/versions?filename=&notes=`). */
 export const uploadQuerySchema = z.object({
 	filename: z.string().max(255, 'The file name is at most 255 characters.').optional(),
-	notes: notes.default('')
+	notes: notes.default(''),
+	/** `1` confirms that the upload reopens the song's approved final (else 409 final_locked). */
+	confirmReopen: z.enum(['0', '1', 'true', 'false']).optional()
 });
+
+export const isConfirmed = (v: string | null | undefined) => v === '1' || v === 'true';
 
 /** `PATCH /versions/:id`: change notes, and the earlier notes this version addresses. */
 export const versionPatchSchema = z.object({

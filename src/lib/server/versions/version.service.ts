@@ -10,6 +10,8 @@ import { appendLog } from '../log/log.service';
 import { requireRole, type Access } from '../projects/access';
 import type { Permission } from '../projects/roles';
 import { findSong } from '../songs/song.repository';
+import { getApproval, getApprovals } from '../decisions/approval.service';
+import { assertSongAcceptsUpload, reopenFinalForUpload } from '../decisions/decision.service';
 import { isAudioFormatError, toAppError } from './audio-errors';
 import { enqueueAnalysis } from './analysis.service';
 import { publishVersion } from './version.events';
@@ -62,9 +64,18 @@ export async function createVersionFromFile(
 	db: Db,
 	user: User,
 	songId: string,
-	file: { tempPath: string; sizeBytes: number; sha256: string; filename: string; notes: string }
+	file: {
+		tempPath: string;
+		sizeBytes: number;
+		sha256: string;
+		filename: string;
+		notes: string;
+		/** The uploader confirmed that this upload reopens the song's approved final. */
+		confirmReopen?: boolean;
+	}
 ): Promise<VersionDto> {
 	let dir: string | undefined;
+	let reopened: string | null = null;
 	try {
 		const format = await probeFile(file.tempPath).catch((e: unknown) => {
 			throw isAudioFormatError(e) ? toAppError(e) : e;
@@ -76,6 +87,8 @@ export async function createVersionFromFile(
 					const song = await findSong(tx, songId);
 					if (!song) throw notFound('That song');
 					await requireRole(tx, song.projectId, user, 'uploadVersion', 'That song');
+					// A locked final takes a new version only when the uploader confirmed (409 otherwise).
+					await assertSongAcceptsUpload(tx, songId, { confirmReopen: !!file.confirmReopen });
 					const number = await nextVersionNumber(tx, songId);
 					await insertVersion(tx, {
 						id,
@@ -99,6 +112,7 @@ export async function createVersionFromFile(
 						summary: `${user.name} uploaded v${number} of “${song.title}” (${file.filename})`,
 						data: { number, sha256: file.sha256, sizeBytes: file.sizeBytes }
 					});
+					reopened = await reopenFinalForUpload(tx, user, songId, { id, number });
 					// Last step inside the transaction: if the rename fails the row is rolled back.
 					dir = mediaDir(song.projectId, id);
 					await fsp.mkdir(dir, { recursive: true });
@@ -111,8 +125,9 @@ export async function createVersionFromFile(
 			}
 		}
 		await publishVersion(db, id);
+		if (reopened) await publishVersion(db, reopened);
 		enqueueAnalysis(id);
-		return toVersionDto((await findVersion(db, id))!);
+		return toVersionDto((await findVersion(db, id))!, { approval: await getApproval(db, id) });
 	} catch (e) {
 		await removeQuietly(file.tempPath);
 		if (dir) await removeDirQuietly(dir);
@@ -122,11 +137,16 @@ export async function createVersionFromFile(
 
 export async function getVersion(db: Db, user: User, versionId: string): Promise<VersionDto> {
 	const { version } = await requireVersion(db, user, versionId);
-	return toVersionDto(version);
+	return toVersionDto(version, { approval: await getApproval(db, versionId) });
 }
 
 export async function listSongVersions(db: Db, songId: string): Promise<VersionDto[]> {
-	return (await listVersionsForSong(db, songId)).map((v) => toVersionDto(v));
+	const versions = await listVersionsForSong(db, songId);
+	const approvals = await getApprovals(
+		db,
+		versions.map((v) => v.id)
+	);
+	return versions.map((v) => toVersionDto(v, { approval: approvals.get(v.id) }));
 }
 
 export interface VersionPatch {
@@ -147,7 +167,9 @@ export async function updateVersion(
 		if (patch.notes !== undefined) await updateVersionNotes(tx, versionId, patch.notes);
 	});
 	await publishVersion(db, versionId);
-	return toVersionDto((await findVersion(db, versionId))!);
+	return toVersionDto((await findVersion(db, versionId))!, {
+		approval: await getApproval(db, versionId)
+	});
 }
 
 /** A safe display name: no directories, no control characters, bounded length. */

@@ -14,7 +14,7 @@ export const load: LayoutServerLoad = async (event) => {
 			artist: p.artist,
 			myRole: p.myRole,
 			brief: p.brief,
-			songs: p.songs.map((s) => ({ id: s.id, title: s.title })),
+			songs: p.songs.map((s) => ({ id: s.id, title: s.title, state: s.state, rounds: s.rounds })),
 			members: p.members.map((m) => ({
 				id: m.id,
 				userId: m.userId,

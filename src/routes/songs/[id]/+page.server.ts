@@ -12,7 +12,14 @@ export const load: PageServerLoad = async (event) => {
 	const project = (await findProject(db, song.projectId))!;
 	const canDownload = song.myRole === 'owner' || project.downloadRoles.includes(song.myRole);
 	return {
-		song: { id: song.id, title: song.title, projectId: song.projectId },
+		song: {
+			id: song.id,
+			title: song.title,
+			projectId: song.projectId,
+			state: song.state,
+			finalVersionId: song.finalVersionId,
+			rounds: song.rounds
+		},
 		project: { id: project.id, title: project.title, artist: project.artist },
 		versions: song.versions,
 		can: { upload: can(song.myRole, 'uploadVersion'), download: canDownload }

@@ -4,7 +4,8 @@ import { config } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { receiveToTemp } from '$lib/server/versions/upload.service';
 import { closeOnRefusal, declaredLength } from '$lib/server/versions/upload.route';
-import { queryOf, uploadQuerySchema } from '$lib/server/versions/version.schemas';
+import { assertSongAcceptsUpload } from '$lib/server/decisions/decision.service';
+import { isConfirmed, queryOf, uploadQuerySchema } from '$lib/server/versions/version.schemas';
 import {
 	cleanFilename,
 	createVersionFromFile,
@@ -25,6 +26,9 @@ export const POST = api((event) =>
 		const query = parse(uploadQuerySchema, queryOf(event.url));
 		const db = await getDb();
 		const { song } = await requireSongAccess(db, user, event.params.id!, 'uploadVersion');
+		const confirmReopen = isConfirmed(query.confirmReopen);
+		// Refuse before the body is read: no point streaming a mix into a locked final.
+		await assertSongAcceptsUpload(db, song.id, { confirmReopen });
 		const file = await receiveToTemp(event.request.body, {
 			declaredLength: declaredLength(event.request),
 			maxBytes: config.maxUploadBytes
@@ -32,7 +36,8 @@ export const POST = api((event) =>
 		const version = await createVersionFromFile(db, user, song.id, {
 			...file,
 			filename: cleanFilename(query.filename),
-			notes: query.notes
+			notes: query.notes,
+			confirmReopen
 		});
 		return created({ version });
 	})
