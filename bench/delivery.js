@@ -26,7 +26,17 @@ const RATE = 48000;
 const CHANNELS = 2;
 const BYTES = 3;
 const GROUPS = ['drums', 'bass', 'guitars', 'keys', 'synths', 'vocals', 'strings', 'fx'];
-const NAMES = ['Kick', 'Snare', 'Bass_DI', 'Gtr_L', 'Piano', 'Pad', 'Lead_Vocal', 'Violins', 'Riser'];
+const NAMES = [
+	'Kick',
+	'Snare',
+	'Bass_DI',
+	'Gtr_L',
+	'Piano',
+	'Pad',
+	'Lead_Vocal',
+	'Violins',
+	'Riser'
+];
 
 function wavHeader(frames) {
 	const data = frames * CHANNELS * BYTES;
@@ -121,12 +131,25 @@ async function main() {
 	const dataDir = fs.mkdtempSync(path.join(tmp, 'data-'));
 	const server = spawn(process.execPath, ['server.js'], {
 		cwd: root,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir, MAX_UPLOAD_BYTES: String(8 * 1024 ** 3) },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			DATA_DIR: dataDir,
+			MAX_UPLOAD_BYTES: String(8 * 1024 ** 3)
+		},
 		stdio: ['ignore', 'inherit', 'inherit']
 	});
 	try {
 		for (let i = 0; ; i++) {
-			if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+			if (
+				await fetch(`${url}/healthz`).then(
+					(r) => r.ok,
+					() => false
+				)
+			)
+				break;
 			if (i > 300) throw new Error('server did not start');
 			await new Promise((r) => setTimeout(r, 100));
 		}
@@ -135,33 +158,53 @@ async function main() {
 		const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.pid).rss)), 100);
 
 		const json = async (method, p, body, headers = {}) => {
-			const res = await fetch(url + p, { method, headers: { 'content-type': 'application/json', origin: url, ...headers }, body: body && JSON.stringify(body) });
+			const res = await fetch(url + p, {
+				method,
+				headers: { 'content-type': 'application/json', origin: url, ...headers },
+				body: body && JSON.stringify(body)
+			});
 			if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
 			return { json: await res.json(), cookie: res.headers.get('set-cookie')?.split(';')[0] };
 		};
-		const reg = await json('POST', '/api/v1/auth/register', { email: `bench-${Date.now()}@example.test`, password: 'correct horse battery', name: 'Bench' });
+		const reg = await json('POST', '/api/v1/auth/register', {
+			email: `bench-${Date.now()}@example.test`,
+			password: 'correct horse battery',
+			name: 'Bench'
+		});
 		const auth = { cookie: reg.cookie };
 		const token = (await json('POST', '/api/v1/tokens', { name: 'bench' }, auth)).json.token;
 		const bearer = { authorization: `Bearer ${token}` };
-		const project = (await json('POST', '/api/v1/projects', { title: 'Bench' }, bearer)).json.project;
-		const song = (await json('POST', `/api/v1/projects/${project.id}/songs`, { title: 'Bench song' }, bearer)).json.song;
-		const delivery = (await json('POST', `/api/v1/songs/${song.id}/deliveries`, {}, bearer)).json.delivery;
+		const project = (await json('POST', '/api/v1/projects', { title: 'Bench' }, bearer)).json
+			.project;
+		const song = (
+			await json('POST', `/api/v1/projects/${project.id}/songs`, { title: 'Bench song' }, bearer)
+		).json.song;
+		const delivery = (await json('POST', `/api/v1/songs/${song.id}/deliveries`, {}, bearer)).json
+			.delivery;
 
 		const t0 = performance.now();
 		for (const rel of files) {
 			const file = path.join(audioDir, rel);
-			const res = await fetch(`${url}/api/v1/deliveries/${delivery.id}/files?path=${encodeURIComponent(rel)}`, {
-				method: 'POST',
-				headers: { ...bearer, 'content-type': 'audio/wav', 'content-length': String(fs.statSync(file).size) },
-				body: Readable.toWeb(fs.createReadStream(file, { highWaterMark: 1 << 20 })),
-				duplex: 'half'
-			});
+			const res = await fetch(
+				`${url}/api/v1/deliveries/${delivery.id}/files?path=${encodeURIComponent(rel)}`,
+				{
+					method: 'POST',
+					headers: {
+						...bearer,
+						'content-type': 'audio/wav',
+						'content-length': String(fs.statSync(file).size)
+					},
+					body: Readable.toWeb(fs.createReadStream(file, { highWaterMark: 1 << 20 })),
+					duplex: 'half'
+				}
+			);
 			if (res.status !== 201) throw new Error(`upload ${rel}: ${res.status} ${await res.text()}`);
 		}
 		const tUploaded = performance.now();
 		let report;
 		for (;;) {
-			const d = (await json('GET', `/api/v1/deliveries/${delivery.id}`, undefined, bearer)).json.delivery;
+			const d = (await json('GET', `/api/v1/deliveries/${delivery.id}`, undefined, bearer)).json
+				.delivery;
 			if (d.state === 'ready') {
 				report = d;
 				break;

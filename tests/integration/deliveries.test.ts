@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import yauzl from 'yauzl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ const findingsFor = (d: { report: { findings: Finding[] }; files: File[] }, p: s
 	if (!file) throw new Error(`no file ${p}`);
 	return d.report.findings.filter((f) => f.fileId === file.id);
 };
-const fileAt = (d: { files: File[] }, p: string) => d.files.find((f) => f.path === p)!;
+const fileAt = <F extends File>(d: { files: F[] }, p: string) => d.files.find((f) => f.path === p)!;
 
 /** Nothing left behind by a refused upload: no temp files, no stored audio, no rows. */
 function storedAudioFiles(): string[] {
@@ -105,7 +106,10 @@ describe('a delivery with every kind of problem', () => {
 			['fx/Riser.wav', silentWav()],
 			['drums/Crash.wav', clippedWav()],
 			['keys/Rhodes.wav', dualMonoWav()],
-			['vocals/Lead vox test.wav', encodeWav({ sampleRate: RATE, bitDepth: 24, channels: [musicLike(frames, RATE, 99)] })]
+			[
+				'vocals/Lead vox test.wav',
+				encodeWav({ sampleRate: RATE, bitDepth: 24, channels: [musicLike(frames, RATE, 99)] })
+			]
 		];
 		for (const [p, bytes] of files) {
 			const res = await upload(team.clients.artist, id, p, bytes);
@@ -118,37 +122,59 @@ describe('a delivery with every kind of problem', () => {
 
 	it('format: 16-bit warns, 32-bit float is a good-news hint', () => {
 		expect(findingsFor(d, 'bass/Bass_DI.wav')).toEqual([
-			expect.objectContaining({ rule: 'format', level: 'warn', message: expect.stringMatching(/16-bit/) })
+			expect.objectContaining({
+				rule: 'format',
+				level: 'warn',
+				message: expect.stringMatching(/16-bit/)
+			})
 		]);
 		expect(fileAt(d, 'bass/Bass_DI.wav').verdict).toBe('warn');
 		expect(findingsFor(d, 'keys/Piano.wav')).toEqual([
-			expect.objectContaining({ rule: 'format', level: 'info', message: expect.stringMatching(/32-bit float/) })
+			expect.objectContaining({
+				rule: 'format',
+				level: 'info',
+				message: expect.stringMatching(/32-bit float/)
+			})
 		]);
 		expect(fileAt(d, 'keys/Piano.wav').verdict).toBe('pass');
 	});
 
 	it('sample rate: a 44.1 kHz stem in a 48 kHz session fails', () => {
 		expect(findingsFor(d, 'keys/Organ.wav')).toContainEqual(
-			expect.objectContaining({ rule: 'sample_rate', level: 'fail', message: expect.stringMatching(/44.1 kHz but the rough mix is 48 kHz/) })
+			expect.objectContaining({
+				rule: 'sample_rate',
+				level: 'fail',
+				message: expect.stringMatching(/44.1 kHz but the rough mix is 48 kHz/)
+			})
 		);
 		expect(fileAt(d, 'keys/Organ.wav').verdict).toBe('fail');
 	});
 
 	it('length: a shorter stem warns with the difference', () => {
 		expect(findingsFor(d, 'synths/Pad.wav')).toContainEqual(
-			expect.objectContaining({ rule: 'length', level: 'warn', message: expect.stringMatching(/0\.500 s shorter/) })
+			expect.objectContaining({
+				rule: 'length',
+				level: 'warn',
+				message: expect.stringMatching(/0\.500 s shorter/)
+			})
 		);
 	});
 
 	it('labels: a generic name warns with a suggestion; a test take warns; the same name twice fails', () => {
 		expect(findingsFor(d, 'drums/Audio 3.wav')).toContainEqual(
-			expect.objectContaining({ rule: 'label', level: 'warn', message: expect.stringMatching(/“Drums_3”/) })
+			expect.objectContaining({
+				rule: 'label',
+				level: 'warn',
+				message: expect.stringMatching(/“Drums_3”/)
+			})
 		);
 		expect(findingsFor(d, 'vocals/Lead vox test.wav')).toContainEqual(
 			expect.objectContaining({ rule: 'label', level: 'warn' })
 		);
 		for (const p of ['drums/Kick.wav', 'extra/KICK.wav']) {
-			expect(findingsFor(d, p)).toContainEqual(expect.objectContaining({ rule: 'duplicate_name', level: 'fail' }));
+			expect(findingsFor(d, p)).toContainEqual(
+				expect.objectContaining({ rule: 'duplicate_name', level: 'fail' })
+			);
 			expect(fileAt(d, p).verdict).toBe('fail');
 		}
 	});
@@ -175,8 +201,12 @@ describe('a delivery with every kind of problem', () => {
 
 	it('structure: the groups the engineer will see', () => {
 		const groups = (d.report as unknown as { groups: { key: string; fileIds: string[] }[] }).groups;
-		expect(groups.map((g) => g.key)).toEqual(expect.arrayContaining(['rough', 'drums', 'keys', 'guitars', 'vocals', 'bass', 'fx']));
-		expect(d.report.findings).toContainEqual(expect.objectContaining({ rule: 'structure', level: 'info' }));
+		expect(groups.map((g) => g.key)).toEqual(
+			expect.arrayContaining(['rough', 'drums', 'keys', 'guitars', 'vocals', 'bass', 'fx'])
+		);
+		expect(d.report.findings).toContainEqual(
+			expect.objectContaining({ rule: 'structure', level: 'info' })
+		);
 	});
 });
 
@@ -186,14 +216,24 @@ describe('the rough mix', () => {
 		await upload(team.clients.artist, id, 'drums/Kick.wav', stemWav(30));
 		await upload(team.clients.artist, id, 'Song_Bounce_0412.wav', stemWav(31));
 		let d = await waitReady(team.clients.artist, id);
-		expect(d.report.findings).toContainEqual(expect.objectContaining({ rule: 'rough_mix', level: 'warn' }));
+		expect(d.report.findings).toContainEqual(
+			expect.objectContaining({ rule: 'rough_mix', level: 'warn' })
+		);
 		expect(d.report.verdict).toBe('warn');
 		const rough = fileAt(d, 'Song_Bounce_0412.wav').id;
-		const res = await team.clients.engineer.patch(`/api/v1/deliveries/${id}`, { roughMixFileId: rough });
+		const res = await team.clients.engineer.patch(`/api/v1/deliveries/${id}`, {
+			roughMixFileId: rough
+		});
 		expect(res.status, res.text).toBe(200);
 		d = res.json.delivery;
-		expect(d.report).toMatchObject({ verdict: 'pass', roughMixFileId: rough, roughMixChosen: true });
-		const other = await team.clients.engineer.patch(`/api/v1/deliveries/${id}`, { roughMixFileId: 'nope' });
+		expect(d.report).toMatchObject({
+			verdict: 'pass',
+			roughMixFileId: rough,
+			roughMixChosen: true
+		});
+		const other = await team.clients.engineer.patch(`/api/v1/deliveries/${id}`, {
+			roughMixFileId: 'nope'
+		});
 		expect(other.status).toBe(400);
 	});
 });
@@ -203,11 +243,18 @@ describe('refusals store nothing', () => {
 	beforeAll(async () => {
 		id = await newDelivery();
 	});
-	const filesNow = async () => (await team.clients.artist.get(`/api/v1/deliveries/${id}`)).json.delivery.files;
+	const filesNow = async () =>
+		(await team.clients.artist.get(`/api/v1/deliveries/${id}`)).json.delivery.files;
 
 	it('not audio → 415, damaged audio → 422, a bad path → 400', async () => {
 		const before = countAudio();
-		const text = await upload(team.clients.artist, id, 'notes.wav', new TextEncoder().encode('hello '.repeat(100)), 'application/octet-stream');
+		const text = await upload(
+			team.clients.artist,
+			id,
+			'notes.wav',
+			new TextEncoder().encode('hello '.repeat(100)),
+			'application/octet-stream'
+		);
 		expect(text.status).toBe(415);
 		expect(text.json.error.code).toBe('unsupported_audio');
 		const wav = stemWav(40);
@@ -221,30 +268,102 @@ describe('refusals store nothing', () => {
 		expect(countAudio()).toBe(before);
 	});
 
-	it('a body over MAX_UPLOAD_BYTES → 413', async () => {
-		const res = await upload(team.clients.artist, id, 'Huge.wav', new Uint8Array(MAX + 1));
-		expect(res.status).toBe(413);
+	it('a body over MAX_UPLOAD_BYTES → 413, refused before it is read', async () => {
+		// The server answers at once and closes; the client may still be writing (EPIPE).
+		const status = await new Promise<number>((resolve, reject) => {
+			const req = http.request(`${server.url}/api/v1/deliveries/${id}/files?path=Huge.wav`, {
+				method: 'POST',
+				headers: {
+					cookie: team.clients.artist.cookie,
+					origin: server.url,
+					'content-type': 'audio/wav',
+					'content-length': String(MAX + 1)
+				}
+			});
+			req.on('response', (res) => {
+				res.resume();
+				resolve(res.statusCode!);
+			});
+			req.on('error', (e) => setTimeout(() => reject(e), 500));
+			req.end(Buffer.alloc(MAX + 1));
+		});
+		expect(status).toBe(413);
 		expect(await filesNow()).toEqual([]);
 	});
 
 	const wav = () => stemWav(41, { seconds: 0.5 });
 	const attacks: [string, () => Promise<Buffer>][] = [
-		['a ../ path', async () => renameInZip(await makeZip([{ name: 'ok/Kick.wav', data: wav() }, { name: 'xx/escape.wav', data: wav() }]), 'xx/escape.wav', '../escape.wav')],
-		['an absolute path', async () => renameInZip(await makeZip([{ name: 'ok/Kick.wav', data: wav() }, { name: 'Xabs.wav', data: wav() }]), 'Xabs.wav', '/abs.wav')],
-		['a drive letter', async () => renameInZip(await makeZip([{ name: 'CC/drive.wav', data: wav() }]), 'CC/drive.wav', 'C:/drive.wav')],
-		['a symlink', async () => makeZip([{ name: 'ok/Kick.wav', data: wav() }, { name: 'link.wav', data: new TextEncoder().encode('/etc/passwd'), mode: 0o120777 }])],
-		['too many entries', async () => makeZip(Array.from({ length: 2001 }, (_, i) => ({ name: `f${i}.wav`, data: new Uint8Array(4) })))],
-		['a zip bomb (ratio)', async () => makeZip([{ name: 'bomb.wav', data: new Uint8Array(6 * 1024 * 1024), compress: true }])],
-		['more than MAX_UPLOAD_BYTES inflated', async () => {
-			// Sparse data: compresses ~20:1 (under the bomb ratio) but 3 × 3 MiB > the 8 MiB cap.
-			const sparse = () => {
-				const b = new Uint8Array(3 * 1024 * 1024);
-				for (let i = 0; i < b.length; i += 32) b[i] = (i * 2654435761) >>> 24;
-				return b;
-			};
-			return makeZip([1, 2, 3].map((n) => ({ name: `s${n}.wav`, data: sparse(), compress: true })));
-		}],
-		['not a zip at all (truncated)', async () => (await makeZip([{ name: 'Kick.wav', data: wav() }])).subarray(0, 200)]
+		[
+			'a ../ path',
+			async () =>
+				renameInZip(
+					await makeZip([
+						{ name: 'ok/Kick.wav', data: wav() },
+						{ name: 'xx/escape.wav', data: wav() }
+					]),
+					'xx/escape.wav',
+					'../escape.wav'
+				)
+		],
+		[
+			'an absolute path',
+			async () =>
+				renameInZip(
+					await makeZip([
+						{ name: 'ok/Kick.wav', data: wav() },
+						{ name: 'Xabs.wav', data: wav() }
+					]),
+					'Xabs.wav',
+					'/abs.wav'
+				)
+		],
+		[
+			'a drive letter',
+			async () =>
+				renameInZip(
+					await makeZip([{ name: 'CC/drive.wav', data: wav() }]),
+					'CC/drive.wav',
+					'C:/drive.wav'
+				)
+		],
+		[
+			'a symlink',
+			async () =>
+				makeZip([
+					{ name: 'ok/Kick.wav', data: wav() },
+					{ name: 'link.wav', data: new TextEncoder().encode('/etc/passwd'), mode: 0o120777 }
+				])
+		],
+		[
+			'too many entries',
+			async () =>
+				makeZip(
+					Array.from({ length: 2001 }, (_, i) => ({ name: `f${i}.wav`, data: new Uint8Array(4) }))
+				)
+		],
+		[
+			'a zip bomb (ratio)',
+			async () =>
+				makeZip([{ name: 'bomb.wav', data: new Uint8Array(6 * 1024 * 1024), compress: true }])
+		],
+		[
+			'more than MAX_UPLOAD_BYTES inflated',
+			async () => {
+				// Sparse data: compresses ~20:1 (under the bomb ratio) but 3 × 3 MiB > the 8 MiB cap.
+				const sparse = () => {
+					const b = new Uint8Array(3 * 1024 * 1024);
+					for (let i = 0; i < b.length; i += 32) b[i] = (i * 2654435761) >>> 24;
+					return b;
+				};
+				return makeZip(
+					[1, 2, 3].map((n) => ({ name: `s${n}.wav`, data: sparse(), compress: true }))
+				);
+			}
+		],
+		[
+			'not a zip at all (truncated)',
+			async () => (await makeZip([{ name: 'Kick.wav', data: wav() }])).subarray(0, 200)
+		]
 	];
 	for (const [what, build] of attacks) {
 		it(`a zip with ${what} → 400, nothing stored`, async () => {
@@ -258,7 +377,10 @@ describe('refusals store nothing', () => {
 	}
 
 	it('a zip with a file that is not audio → 415, nothing stored', async () => {
-		const zip = await makeZip([{ name: 'ok/Kick.wav', data: wav() }, { name: 'ok/readme.txt', data: new TextEncoder().encode('hello there, engineer!') }]);
+		const zip = await makeZip([
+			{ name: 'ok/Kick.wav', data: wav() },
+			{ name: 'ok/readme.txt', data: new TextEncoder().encode('hello there, engineer!') }
+		]);
 		const res = await upload(team.clients.artist, id, null, zip, 'application/zip');
 		expect(res.status).toBe(415);
 		expect(res.json.error.message).toMatch(/readme.txt/);
@@ -285,28 +407,42 @@ describe('a zip delivery, download and playback', () => {
 		);
 		const res = await upload(team.clients.artist, id, null, zip, 'application/zip');
 		expect(res.status, res.text).toBe(201);
-		expect(res.json.files.map((f: File) => f.path).sort()).toEqual(['Rough Mix.wav', 'drums/Kick.wav', 'drums/Snare.wav']);
+		expect(res.json.files.map((f: File) => f.path).sort()).toEqual([
+			'Rough Mix.wav',
+			'drums/Kick.wav',
+			'drums/Snare.wav'
+		]);
 		expect(res.json.file.id).toBe(res.json.files[0].id);
 		d = await waitReady(team.clients.engineer, id);
 	});
 
 	it('unpacks into the folders (common root dropped, backslashes normalised, OS junk skipped)', () => {
-		expect(d.files.map((f) => f.path)).toEqual(['drums/Kick.wav', 'drums/Snare.wav', 'Rough Mix.wav'].sort());
+		expect(d.files.map((f) => f.path)).toEqual(
+			['drums/Kick.wav', 'drums/Snare.wav', 'Rough Mix.wav'].sort()
+		);
 		expect(fileAt(d, 'drums/Kick.wav').sha256).toBe(sha256(kick));
 	});
 
 	it('plays with HTTP Range, and serves peaks', async () => {
 		const kickId = fileAt(d, 'drums/Kick.wav').id;
 		const c = team.clients.label;
-		const full = await fetch(`${server.url}/api/v1/delivery-files/${kickId}/audio`, { headers: { cookie: c.cookie } });
+		const full = await fetch(`${server.url}/api/v1/delivery-files/${kickId}/audio`, {
+			headers: { cookie: c.cookie }
+		});
 		expect(full.status).toBe(200);
 		expect(full.headers.get('content-type')).toBe('audio/wav');
 		expect(sha256(new Uint8Array(await full.arrayBuffer()))).toBe(sha256(kick));
-		const part = await fetch(`${server.url}/api/v1/delivery-files/${kickId}/audio`, { headers: { cookie: c.cookie, range: 'bytes=0-11' } });
+		const part = await fetch(`${server.url}/api/v1/delivery-files/${kickId}/audio`, {
+			headers: { cookie: c.cookie, range: 'bytes=0-11' }
+		});
 		expect(part.status).toBe(206);
 		expect(part.headers.get('content-range')).toBe(`bytes 0-11/${kick.length}`);
-		expect(new TextDecoder().decode(new Uint8Array(await part.arrayBuffer()).subarray(8, 12))).toBe('WAVE');
-		const past = await fetch(`${server.url}/api/v1/delivery-files/${kickId}/audio`, { headers: { cookie: c.cookie, range: `bytes=${kick.length}-` } });
+		expect(new TextDecoder().decode(new Uint8Array(await part.arrayBuffer()).subarray(8, 12))).toBe(
+			'WAVE'
+		);
+		const past = await fetch(`${server.url}/api/v1/delivery-files/${kickId}/audio`, {
+			headers: { cookie: c.cookie, range: `bytes=${kick.length}-` }
+		});
 		expect(past.status).toBe(416);
 		expect(past.headers.get('content-range')).toBe(`bytes */${kick.length}`);
 		const peaks = await c.get(`/api/v1/delivery-files/${kickId}/peaks`);
@@ -316,34 +452,49 @@ describe('a zip delivery, download and playback', () => {
 	});
 
 	it('downloads everything as one zip, audio STOREd, identical bytes', async () => {
-		const res = await fetch(`${server.url}/api/v1/deliveries/${id}/zip`, { headers: { cookie: team.clients.engineer.cookie } });
+		const res = await fetch(`${server.url}/api/v1/deliveries/${id}/zip`, {
+			headers: { cookie: team.clients.engineer.cookie }
+		});
 		expect(res.status).toBe(200);
 		expect(res.headers.get('content-type')).toBe('application/zip');
 		const body = Buffer.from(await res.arrayBuffer());
 		expect(Number(res.headers.get('content-length'))).toBe(body.length);
-		const entries = await new Promise<{ name: string; method: number; data: Buffer }[]>((resolve, reject) => {
-			yauzl.fromBuffer(body, { lazyEntries: true }, (err, zip) => {
-				if (err) return reject(err);
-				const out: { name: string; method: number; data: Buffer }[] = [];
-				zip.on('entry', (e: yauzl.Entry) =>
-					zip.openReadStream(e, (err2, s) => {
-						if (err2) return reject(err2);
-						const chunks: Buffer[] = [];
-						s.on('data', (c: Buffer) => chunks.push(c));
-						s.on('end', () => {
-							out.push({ name: e.fileName, method: e.compressionMethod, data: Buffer.concat(chunks) });
-							zip.readEntry();
-						});
-					})
-				);
-				zip.on('end', () => resolve(out));
-				zip.readEntry();
-			});
-		});
-		expect(entries.map((e) => e.name).sort()).toEqual(['DELIVERY-REPORT.txt', 'Rough Mix.wav', 'drums/Kick.wav', 'drums/Snare.wav']);
+		const entries = await new Promise<{ name: string; method: number; data: Buffer }[]>(
+			(resolve, reject) => {
+				yauzl.fromBuffer(body, { lazyEntries: true }, (err, zip) => {
+					if (err) return reject(err);
+					const out: { name: string; method: number; data: Buffer }[] = [];
+					zip.on('entry', (e: yauzl.Entry) =>
+						zip.openReadStream(e, (err2, s) => {
+							if (err2) return reject(err2);
+							const chunks: Buffer[] = [];
+							s.on('data', (c: Buffer) => chunks.push(c));
+							s.on('end', () => {
+								out.push({
+									name: e.fileName,
+									method: e.compressionMethod,
+									data: Buffer.concat(chunks)
+								});
+								zip.readEntry();
+							});
+						})
+					);
+					zip.on('end', () => resolve(out));
+					zip.readEntry();
+				});
+			}
+		);
+		expect(entries.map((e) => e.name).sort()).toEqual([
+			'DELIVERY-REPORT.txt',
+			'Rough Mix.wav',
+			'drums/Kick.wav',
+			'drums/Snare.wav'
+		]);
 		for (const e of entries) expect(e.method).toBe(0);
 		expect(sha256(entries.find((e) => e.name === 'drums/Kick.wav')!.data)).toBe(sha256(kick));
-		expect(entries.find((e) => e.name === 'DELIVERY-REPORT.txt')!.data.toString()).toMatch(/Verdict: PASS/);
+		expect(entries.find((e) => e.name === 'DELIVERY-REPORT.txt')!.data.toString()).toMatch(
+			/Verdict: PASS/
+		);
 	});
 
 	it('the same path again replaces the file', async () => {
@@ -372,7 +523,9 @@ describe('access and decisions', () => {
 		expect((await o.post(`/api/v1/songs/${team.songId}/deliveries`, {})).status).toBe(404);
 		expect((await upload(o, id, 'x/Kick.wav', stemWav(61))).status).toBe(404);
 		expect((await o.patch(`/api/v1/deliveries/${id}`, { note: 'x' })).status).toBe(404);
-		expect((await o.post(`/api/v1/deliveries/${id}/decision`, { decision: 'accepted' })).status).toBe(404);
+		expect(
+			(await o.post(`/api/v1/deliveries/${id}/decision`, { decision: 'accepted' })).status
+		).toBe(404);
 		expect((await o.get(`/api/v1/deliveries/${id}/zip`)).status).toBe(404);
 		expect((await o.get(`/api/v1/delivery-files/${fileId}/audio`)).status).toBe(404);
 		expect((await o.get(`/api/v1/delivery-files/${fileId}/peaks`)).status).toBe(404);
@@ -384,12 +537,19 @@ describe('access and decisions', () => {
 	it('labels and viewers read but do not deliver; artists deliver but do not decide', async () => {
 		for (const role of ['label', 'viewer'] as const) {
 			expect((await team.clients[role].get(`/api/v1/deliveries/${id}`)).status).toBe(200);
-			expect((await team.clients[role].post(`/api/v1/songs/${team.songId}/deliveries`, {})).status).toBe(403);
+			expect(
+				(await team.clients[role].post(`/api/v1/songs/${team.songId}/deliveries`, {})).status
+			).toBe(403);
 			expect((await upload(team.clients[role], id, 'x/Kick.wav', stemWav(62))).status).toBe(403);
 		}
-		const artist = await team.clients.artist.post(`/api/v1/deliveries/${id}/decision`, { decision: 'accepted' });
+		const artist = await team.clients.artist.post(`/api/v1/deliveries/${id}/decision`, {
+			decision: 'accepted'
+		});
 		expect(artist.status).toBe(403);
-		expect((await team.clients.owner.post(`/api/v1/deliveries/${id}/decision`, { decision: 'maybe' })).status).toBe(400);
+		expect(
+			(await team.clients.owner.post(`/api/v1/deliveries/${id}/decision`, { decision: 'maybe' }))
+				.status
+		).toBe(400);
 	});
 
 	it('owner and engineer decide; the log records it; an accepted delivery takes no more files', async () => {
@@ -399,7 +559,9 @@ describe('access and decisions', () => {
 		});
 		expect(fixes.status, fixes.text).toBe(201);
 		expect(fixes.json.delivery.status).toBe('fixes_requested');
-		const ok = await team.clients.owner.post(`/api/v1/deliveries/${id}/decision`, { decision: 'accepted' });
+		const ok = await team.clients.owner.post(`/api/v1/deliveries/${id}/decision`, {
+			decision: 'accepted'
+		});
 		expect(ok.status).toBe(201);
 		expect(ok.json.decision).toMatchObject({ decision: 'accepted', by: { name: 'Olive Owner' } });
 		expect(ok.json.delivery.decisions).toHaveLength(2);
@@ -411,6 +573,9 @@ describe('access and decisions', () => {
 		]);
 		expect((await upload(team.clients.artist, id, 'x/Kick.wav', stemWav(63))).status).toBe(409);
 		const list = await team.clients.viewer.get(`/api/v1/songs/${team.songId}/deliveries`);
-		expect(list.json.deliveries.find((x: { id: string }) => x.id === id)).toMatchObject({ status: 'accepted', fileCount: 1 });
+		expect(list.json.deliveries.find((x: { id: string }) => x.id === id)).toMatchObject({
+			status: 'accepted',
+			fileCount: 1
+		});
 	});
 });

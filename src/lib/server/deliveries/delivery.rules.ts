@@ -285,7 +285,7 @@ function checkAudio(ready: Ready[], emit: Emit) {
 				'warn',
 				`${name(f)} clips: ${a.clipping.clippedSamples} samples sit at full scale (longest run ${a.clipping.longestRun}). Export it again with the fader lower, or send it as 32-bit float.`
 			);
-		if (a.dualMono)
+		if (a.dualMono && !a.silent && a.format.frames > 0)
 			at(
 				'dual_mono',
 				'info',
