@@ -104,12 +104,47 @@ export interface VersionTable {
 	created_at: string;
 	size_bytes: number;
 	sha256: string;
+	container: string;
 	status: string;
 	error: string | null;
 	format: string | null;
 	loudness: string | null;
 	warnings: string | null;
 	stream_status: Generated<string>;
+}
+
+export interface ReferenceAudioTable {
+	reference_id: string;
+	project_id: string;
+	filename: string;
+	uploaded_by: string | null;
+	created_at: string;
+	size_bytes: number;
+	sha256: string;
+	container: string;
+	status: string;
+	error: string | null;
+	format: string | null;
+	loudness: string | null;
+	warnings: string | null;
+}
+
+export interface CommentTable {
+	id: string;
+	version_id: string;
+	project_id: string;
+	song_id: string;
+	parent_id: string | null;
+	author_id: string | null;
+	body: string;
+	at_ms: number;
+	end_ms: number | null;
+	status: Generated<string>;
+	addressed_in_version_id: string | null;
+	brief_item_id: string | null;
+	client_id: string | null;
+	created_at: string;
+	updated_at: string;
 }
 
 export interface DeliveryTable {
@@ -162,6 +197,8 @@ export interface Database {
 	song: SongTable;
 	log_event: LogEventTable;
 	version: VersionTable;
+	reference_audio: ReferenceAudioTable;
+	comment: CommentTable;
 	delivery: DeliveryTable;
 	delivery_file: DeliveryFileTable;
 	delivery_decision: DeliveryDecisionTable;
