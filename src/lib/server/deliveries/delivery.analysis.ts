@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import fsp from 'node:fs/promises';
 import { analyseFile, AudioFormatError, peaksToDat } from '$lib/audio';
-import { getDb } from '../db';
+import { getDb, type Db } from '../db';
 import { writeTransaction } from '../db/transaction';
 import { refreshReport } from './delivery.report';
-import { findFile, finishAnalysis } from './delivery.repository';
+import { findFile, finishAnalysis, listAnalysingFileIds } from './delivery.repository';
 import type { StoredAnalysis } from './delivery.rules';
 import { fileMedia } from './delivery.storage';
-import { JobQueue } from './delivery.queue';
+import { writeFileAtomic } from '../versions/storage';
+import { JobQueue } from '../versions/analysis.queue';
 
 /**
  * Each delivery file is decoded exactly once, off the request path: one analyseFile pass gives
@@ -15,12 +14,17 @@ import { JobQueue } from './delivery.queue';
  * to a file; the rest is stored as JSON, and the report is recomputed from it.
  */
 const progress = new Map<string, number>();
-const queue = new JobQueue(analyse, 2);
+const queue = new JobQueue<{ key: string }>(({ key }) => analyse(key), 2);
 
-export const enqueueAnalysis = (fileId: string) => queue.enqueue(fileId);
-export const isQueued = (fileId: string) => queue.has(fileId);
+/** Queues a file once (a file already queued or running is not queued twice). */
+export const enqueueAnalysis = (fileId: string) => queue.enqueue({ key: fileId });
 export const analysisProgress = (fileId: string) => progress.get(fileId) ?? 0;
 export const analysisIdle = () => queue.idle();
+
+/** Start-up: files whose analysis a crash interrupted are analysed again. */
+export async function recoverDeliveryAnalysis(db: Db): Promise<void> {
+	(await listAnalysingFileIds(db)).forEach(enqueueAnalysis);
+}
 
 function describe(e: unknown): string {
 	if (e instanceof AudioFormatError) return e.message;
@@ -37,9 +41,7 @@ async function analyse(fileId: string): Promise<void> {
 	progress.set(fileId, 0);
 	try {
 		const r = await analyseFile(media.audio, { onProgress: (f) => progress.set(fileId, f) });
-		const tmp = `${media.peaks}.${randomBytes(6).toString('hex')}.tmp`;
-		await fsp.writeFile(tmp, peaksToDat(r.peaks));
-		await fsp.rename(tmp, media.peaks);
+		await writeFileAtomic(media.peaks, peaksToDat(r.peaks));
 		const { format, loudness, decodedSha256, clipping, silent, dualMono } = r;
 		result = { analysis: { format, loudness, decodedSha256, clipping, silent, dualMono } };
 	} catch (e) {

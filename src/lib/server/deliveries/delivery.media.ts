@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import yazl from 'yazl';
-import { peaksFromDat, peaksToJson } from '$lib/audio';
+import { peaksFromDat, peaksToJson, type Container } from '$lib/audio';
 import type { User } from '../auth/user.repository';
 import type { Db } from '../db';
 import { AppError, forbidden, notFound } from '../http/errors';
@@ -11,67 +10,19 @@ import { findSong } from '../songs/song.repository';
 import { listFiles } from './delivery.repository';
 import { requireDelivery, requireDeliveryFile } from './delivery.service';
 import { fileMedia } from './delivery.storage';
+import { contentDisposition, sendMedia } from '../versions/media-response';
+import { CONTENT_TYPES } from '../versions/storage';
 import type { Report } from './delivery.rules';
 
-/**
- * Playing, waveform and download of delivery files.
- * TO UNIFY with versions/media-response.ts + range.ts (sendMedia) once the versions branch is on
- * main: this is the minimal single-range sender the stem player needs.
- */
-const CONTENT_TYPES: Record<string, string> = {
-	wav: 'audio/wav',
-	aiff: 'audio/aiff',
-	flac: 'audio/flac',
-	mp3: 'audio/mpeg'
-};
-
-export function contentDisposition(name: string): string {
-	const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
-
-/** RFC 9110 single byte range: 206, 416 with `bytes *\/len`, or the whole file. */
-export function parseByteRange(header: string | null, size: number) {
-	const m = header && /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-	if (!m || (m[1] === '' && m[2] === '')) return { kind: 'full' as const };
-	let start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1]);
-	let end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-	if (m[1] !== '' && m[2] !== '' && Number(m[2]) < start) return { kind: 'full' as const };
-	if (m[1] === '' && Number(m[2]) === 0) start = size;
-	if (start >= size || start > end) return { kind: 'unsatisfiable' as const };
-	end = Math.max(end, start);
-	return { kind: 'partial' as const, start, end };
-}
-
-async function sendFile(request: Request, file: string, contentType: string, etag: string) {
-	const stat = await fsp.stat(file).catch(() => null);
-	if (!stat?.isFile()) throw notFound('That audio file');
-	const headers = new Headers({
-		'Content-Type': contentType,
-		'Accept-Ranges': 'bytes',
-		'Cache-Control': 'private, max-age=0, must-revalidate',
-		ETag: etag
-	});
-	if (request.headers.get('if-none-match') === etag)
-		return new Response(null, { status: 304, headers });
-	const range = parseByteRange(request.headers.get('range'), stat.size);
-	if (range.kind === 'unsatisfiable') {
-		headers.set('Content-Range', `bytes */${stat.size}`);
-		return new Response(null, { status: 416, headers });
-	}
-	const [start, end, status] =
-		range.kind === 'partial' ? [range.start, range.end, 206] : [0, stat.size - 1, 200];
-	if (status === 206) headers.set('Content-Range', `bytes ${start}-${end}/${stat.size}`);
-	headers.set('Content-Length', String(Math.max(0, end - start + 1)));
-	if (request.method === 'HEAD' || stat.size === 0) return new Response(null, { status, headers });
-	const stream = fs.createReadStream(file, { start, end });
-	return new Response(Readable.toWeb(stream) as ReadableStream, { status, headers });
-}
+/** Playing (HTTP Range via versions' sendMedia), waveform and download of delivery files. */
 
 export async function deliveryFileAudio(db: Db, user: User, fileId: string, request: Request) {
 	const { file } = await requireDeliveryFile(db, user, fileId, 'read');
-	const type = CONTENT_TYPES[file.container] ?? 'application/octet-stream';
-	return sendFile(request, fileMedia(file).audio, type, `"${file.sha256}"`);
+	return sendMedia(request, {
+		path: fileMedia(file).audio,
+		contentType: CONTENT_TYPES[file.container as Container] ?? 'application/octet-stream',
+		etag: `"${file.sha256}"`
+	});
 }
 
 export async function deliveryFilePeaks(

@@ -268,3 +268,13 @@ export async function listDecisions(db: Tx, deliveryId: string): Promise<Decisio
 		createdAt: r.created_at
 	}));
 }
+
+/** Files a crash left half-analysed: queued again at start-up. */
+export async function listAnalysingFileIds(db: Tx): Promise<string[]> {
+	const rows = await db
+		.selectFrom('delivery_file')
+		.select('id')
+		.where('status', '=', 'analysing')
+		.execute();
+	return rows.map((r) => r.id);
+}

@@ -7,7 +7,7 @@ import { appendLog } from '../log/log.service';
 import { requireRole } from '../projects/access';
 import type { Permission } from '../projects/roles';
 import { findSong } from '../songs/song.repository';
-import { analysisProgress, enqueueAnalysis, isQueued } from './delivery.analysis';
+import { analysisProgress, enqueueAnalysis } from './delivery.analysis';
 import { deliveryDto, deliverySummaryDto } from './delivery.dto';
 import { refreshReport } from './delivery.report';
 import {
@@ -22,7 +22,8 @@ import {
 	listSongDeliveries,
 	updateDelivery
 } from './delivery.repository';
-import { fileMedia, removeQuietly } from './delivery.storage';
+import { fileMedia } from './delivery.storage';
+import { removeDirQuietly } from '../versions/storage';
 
 /** A delivery the caller may act on: 404 when missing or in another project, 403 by role. */
 export async function requireDelivery(db: Tx, user: User, id: string, permission: Permission) {
@@ -45,7 +46,7 @@ export async function requireDeliveryFile(db: Tx, user: User, id: string, permis
 
 /** Files left "analysing" by a restart are queued again the next time anyone looks. */
 function ensureAnalysing(files: { id: string; status: string }[]) {
-	for (const f of files) if (f.status === 'analysing' && !isQueued(f.id)) enqueueAnalysis(f.id);
+	for (const f of files) if (f.status === 'analysing') enqueueAnalysis(f.id);
 }
 
 export async function getDelivery(db: Db, user: User, id: string) {
@@ -124,8 +125,7 @@ export async function removeDeliveryFile(db: Db, user: User, fileId: string) {
 		await refreshReport(tx, delivery.id);
 		return file;
 	});
-	const media = fileMedia(removed);
-	await Promise.all([removeQuietly(media.audio), removeQuietly(media.peaks)]);
+	await removeDirQuietly(fileMedia(removed).dir);
 }
 
 const DECISION_WORDS = { accepted: 'accepted', fixes_requested: 'asked for fixes to' } as const;

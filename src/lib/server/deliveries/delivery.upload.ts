@@ -17,7 +17,9 @@ import {
 	type DeliveryFileRow
 } from './delivery.repository';
 import { getDelivery, requireDelivery } from './delivery.service';
-import { fileMedia, isZip, receiveBody, removeQuietly } from './delivery.storage';
+import { fileMedia, receiveZipBody, removeQuietly, startsLikeZip } from './delivery.storage';
+import { receiveToTemp } from '../versions/upload.service';
+import { removeDirQuietly } from '../versions/storage';
 import { unzipSafely, ZIP_LIMITS } from './delivery.zip';
 
 /** A delivery holds at most this many files (a 2,000-track session is already generous). */
@@ -45,7 +47,7 @@ function audioError(e: AudioFormatError, where: string): AppError {
 	);
 }
 
-async function requireOpen(tx: Tx, user: User, deliveryId: string) {
+export async function requireOpen(tx: Tx, user: User, deliveryId: string) {
 	const { delivery } = await requireDelivery(tx, user, deliveryId, 'deliver');
 	if (delivery.status === 'accepted')
 		throw conflict(
@@ -84,11 +86,15 @@ async function store(db: Db, user: User, deliveryId: string, items: Incoming[]) 
 					await deleteFile(tx, old.id);
 				}
 				const id = newId();
-				const row = { id, deliveryId, projectId: delivery.projectId };
+				const row = {
+					id,
+					deliveryId,
+					projectId: delivery.projectId,
+					container: item.format!.container
+				};
 				await insertFile(tx, {
 					...row,
 					path: item.path,
-					container: item.format!.container,
 					sizeBytes: item.sizeBytes,
 					sha256: item.sha256,
 					uploadedBy: user.id,
@@ -97,63 +103,106 @@ async function store(db: Db, user: User, deliveryId: string, items: Incoming[]) 
 				const media = fileMedia(row);
 				await fsp.mkdir(media.dir, { recursive: true });
 				await fsp.rename(item.tempPath, media.audio);
-				moved.push(media.audio);
+				moved.push(media.dir);
 				ids.push(id);
 			}
 			await refreshReport(tx, deliveryId);
 		});
 	} catch (e) {
-		await Promise.all(moved.map((m) => removeQuietly(m)));
+		await Promise.all(moved.map((m) => removeDirQuietly(m)));
 		throw e;
 	}
-	for (const old of replaced) {
-		const media = fileMedia(old);
-		await Promise.all([removeQuietly(media.audio), removeQuietly(media.peaks)]);
-	}
+	for (const old of replaced) await removeDirQuietly(fileMedia(old).dir);
 	for (const id of ids) enqueueAnalysis(id);
 	return ids;
 }
 
 /**
- * `POST /deliveries/:id/files`: one audio file at `?path=`, or a zip unpacked into the delivery.
- * The body streams to a temp file (memory stays flat); nothing is stored unless all of it is good.
+ * Keeps files that arrived complete (a raw body, a zip's entries, a finished tus upload): every
+ * header is read first, and one bad file refuses them all; then they are moved into place and
+ * queued for their one analysis. Returns the new files' ids.
+ */
+export async function storeDeliveryFiles(
+	db: Db,
+	user: User,
+	deliveryId: string,
+	items: Incoming[],
+	fromZip = false
+): Promise<string[]> {
+	await probeAll(items, fromZip);
+	return store(db, user, deliveryId, items);
+}
+
+const badPath = (raw: string | undefined) =>
+	badRequest(
+		raw
+			? `The path “${raw}” is not allowed: use a relative path inside the session folder, like drums/Kick.wav.`
+			: 'Say where the file goes in the session folder: ?path=drums/Kick.wav',
+		'invalid_path'
+	);
+
+export function requirePath(raw: string | undefined): string {
+	const p = raw === undefined ? null : normalisePath(raw);
+	if (!p) throw badPath(raw);
+	return p;
+}
+
+async function fromZip(db: Db, user: User, deliveryId: string, zipPath: string) {
+	const outDir = `${zipPath}.d`;
+	try {
+		const items = await unzipSafely(zipPath, outDir, {
+			...ZIP_LIMITS,
+			maxTotalBytes: config.maxUploadBytes
+		});
+		return await storeDeliveryFiles(db, user, deliveryId, items, true);
+	} finally {
+		await removeDirQuietly(outDir);
+	}
+}
+
+/**
+ * `POST /deliveries/:id/files`: one audio file at `?path=`, or a zip (`application/zip`)
+ * unpacked into the delivery. Bodies stream to a temp file (memory stays flat); audio goes
+ * through versions' receiveToTemp, which refuses what is not audio after its first 64 KB.
  */
 export async function addDeliveryUpload(
 	db: Db,
 	user: User,
 	deliveryId: string,
-	upload: { body: ReadableStream<Uint8Array> | null; declaredLength: number | null; path?: string }
-) {
-	// Access first: an outsider's or a viewer's bytes are never read.
-	await requireOpen(db, user, deliveryId);
-	const rawPath = upload.path === undefined ? null : normalisePath(upload.path);
-	const received = await receiveBody(upload.body, upload.declaredLength, config.maxUploadBytes);
-	const outDir = `${received.tempPath}.d`;
-	try {
-		let items: Incoming[];
-		const zip = isZip(received.head);
-		if (zip) {
-			items = await unzipSafely(received.tempPath, outDir, {
-				...ZIP_LIMITS,
-				maxTotalBytes: config.maxUploadBytes
-			});
-		} else {
-			if (!rawPath)
-				throw badRequest(
-					upload.path
-						? `The path “${upload.path}” is not allowed: use a relative path inside the session folder, like drums/Kick.wav.`
-						: 'Say where the file goes in the session folder: ?path=drums/Kick.wav',
-					'invalid_path'
-				);
-			items = [{ ...received, path: rawPath }];
-		}
-		await probeAll(items, zip);
-		const ids = await store(db, user, deliveryId, items);
-		const delivery = await getDelivery(db, user, deliveryId);
-		const files = ids.map((id) => delivery.files.find((f) => f.id === id)!);
-		return { files, zip, delivery };
-	} finally {
-		await removeQuietly(received.tempPath);
-		await removeQuietly(outDir);
+	upload: {
+		body: ReadableStream<Uint8Array> | null;
+		declaredLength: number | null;
+		contentType: string;
+		path?: string;
 	}
+) {
+	// Access and the path first: an outsider's or a viewer's bytes are never read.
+	await requireOpen(db, user, deliveryId);
+	const isZipBody = /zip/i.test(upload.contentType);
+	const path = isZipBody ? null : requirePath(upload.path);
+	const max = config.maxUploadBytes;
+	let ids: string[];
+	if (isZipBody) {
+		const received = await receiveZipBody(upload.body, upload.declaredLength, max);
+		try {
+			ids = await fromZip(db, user, deliveryId, received.tempPath);
+		} finally {
+			await removeQuietly(received.tempPath);
+		}
+	} else {
+		const received = await receiveToTemp(upload.body, {
+			declaredLength: upload.declaredLength,
+			maxBytes: max
+		});
+		try {
+			// A small zip sent as application/octet-stream is still a zip.
+			ids = (await startsLikeZip(received.tempPath))
+				? await fromZip(db, user, deliveryId, received.tempPath)
+				: await storeDeliveryFiles(db, user, deliveryId, [{ ...received, path: path! }]);
+		} finally {
+			await removeQuietly(received.tempPath);
+		}
+	}
+	const delivery = await getDelivery(db, user, deliveryId);
+	return { files: ids.map((id) => delivery.files.find((f) => f.id === id)!), delivery };
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { recoverDeliveryAnalysis } from '../deliveries/delivery.analysis';
 import { cleanUpExpiredUploads } from '../uploads/tus';
 import { recoverUnfinishedWork } from './analysis.service';
 import { sweepTemp } from './storage';
@@ -10,6 +11,7 @@ import { sweepTemp } from './storage';
 export function startMediaWork(db: Db): void {
 	void (async () => {
 		await recoverUnfinishedWork(db);
+		await recoverDeliveryAnalysis(db);
 		await sweepTemp();
 		await cleanUpExpiredUploads();
 	})().catch((e: unknown) => console.error('media start-up work failed', e));
