@@ -237,9 +237,14 @@ async function main() {
 			`| report verdict | ${report.report.verdict} (${report.report.findings.filter((f) => f.level !== 'info').length} warnings/failures) |`,
 			'',
 			'Upload and analysis overlap: each file is analysed (one decode: loudness, true peak, peaks,',
-			'hash, clipping) while the next one uploads. Memory stays flat because bodies stream to disk',
-			'in chunks and analysis reads 1 MB slots; the peak RSS does not grow with the delivery size.',
-			'For the 40 × 5 min (~3.5 GB) target run `node bench/delivery.js --full`.',
+			'hash, clipping, dual mono) while the next one uploads, so most of the time is the upload',
+			'itself (client and server share the same cores here). Bodies stream to disk in chunks and',
+			'analysis reads 1 MB slots, so memory should not grow with the delivery; this file records',
+			'only the size that was run. For the 40 × 5 min (~3.5 GB) target: `node bench/delivery.js --full`.',
+			`Load average at the end: ${os
+				.loadavg()
+				.map((l) => l.toFixed(2))
+				.join(', ')} (the machine is shared).`,
 			''
 		];
 		fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
