@@ -37,8 +37,8 @@ export function seedVersion(
 					});
 		db.prepare(
 			`insert into version (id, song_id, project_id, number, filename, notes, uploaded_by, created_at,
-			 size_bytes, sha256, status, error, format, loudness, warnings, stream_status)
-			 values (?, ?, ?, ?, ?, '', null, ?, ?, ?, 'ready', null, ?, null, null, 'ready')`
+			 size_bytes, sha256, status, error, format, loudness, warnings, stream_status, container)
+			 values (?, ?, ?, ?, ?, '', null, ?, ?, ?, 'ready', null, ?, null, null, 'ready', 'wav')`
 		).run(
 			id,
 			opts.songId,

@@ -31,6 +31,7 @@ async function version(projectId: string, songId: string, number: number) {
 			project_id: projectId,
 			number,
 			filename: `v${number}.wav`,
+			container: 'wav',
 			created_at: nowIso(),
 			size_bytes: 1,
 			sha256: 'x',
