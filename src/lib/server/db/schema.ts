@@ -175,6 +175,45 @@ export interface CommentTable {
 	updated_at: string;
 }
 
+export interface DeliveryTable {
+	id: string;
+	song_id: string;
+	project_id: string;
+	note: Generated<string>;
+	created_by: string | null;
+	created_at: string;
+	rough_mix_file_id: string | null;
+	status: Generated<string>;
+	report: string | null;
+	verdict: string | null;
+}
+
+export interface DeliveryFileTable {
+	id: string;
+	delivery_id: string;
+	project_id: string;
+	path: string;
+	container: string;
+	size_bytes: number;
+	sha256: string;
+	uploaded_by: string | null;
+	created_at: string;
+	status: string;
+	error: string | null;
+	analysis: string | null;
+	decoded_sha256: string | null;
+	verdict: string | null;
+}
+
+export interface DeliveryDecisionTable {
+	id: string;
+	delivery_id: string;
+	decision: string;
+	note: Generated<string>;
+	decided_by: string | null;
+	created_at: string;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -190,4 +229,7 @@ export interface Database {
 	comment: CommentTable;
 	decision: DecisionTable;
 	final_lock: FinalLockTable;
+	delivery: DeliveryTable;
+	delivery_file: DeliveryFileTable;
+	delivery_decision: DeliveryDecisionTable;
 }

@@ -9,12 +9,13 @@ import { AppError, badRequest, notFound, unauthorized } from '../http/errors';
 import { isAudioFormatError, tooLarge, toAppError } from '../versions/audio-errors';
 import { findReceipt, receiptResponse, sweepReceipts, writeReceipt } from './tus-receipts';
 import { songUploadTarget, type UploadTarget } from './upload-targets';
+import { deliveryUploadTarget } from '../deliveries/delivery.tus';
 import { hashFile, PROBE_BYTES, probePartial } from '../versions/upload.service';
 
 export const TUS_PATH = '/api/v1/uploads';
 
 /** What an upload becomes when it completes, chosen by its metadata (deliveries add theirs). */
-const targets: UploadTarget[] = [songUploadTarget];
+const targets: UploadTarget[] = [songUploadTarget, deliveryUploadTarget];
 
 /** The signed-in user of each request in flight: tus hooks get the same Request object. */
 const users = new WeakMap<object, User>();
@@ -35,7 +36,12 @@ function userOf(req: object): User {
 
 function targetFor(metadata: Upload['metadata']): UploadTarget {
 	const target = targets.find((t) => t.matches(metadata ?? {}));
-	if (!target) throw tusError(badRequest('Say what the upload is for: metadata songId.'));
+	if (!target)
+		throw tusError(
+			badRequest(
+				'Say what the upload is for: metadata songId (a mix version) or deliveryId and path (a delivery file).'
+			)
+		);
 	return target;
 }
 
@@ -54,7 +60,7 @@ function tus(): Server {
 		datastore: store,
 		relativeLocation: true,
 		maxSize: config.maxUploadBytes,
-		exposedHeaders: ['Bounce-Version-Id'],
+		exposedHeaders: ['Bounce-Version-Id', 'Bounce-Delivery-File-Id'],
 		async onIncomingRequest(req, id) {
 			const user = userOf(req);
 			if (req.method === 'POST' || req.method === 'OPTIONS') return;

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { recoverDeliveryAnalysis } from '../deliveries/delivery.analysis';
 import { cleanUpExpiredUploads, finishCompletedUploads } from '../uploads/tus';
 import { recoverUnfinishedWork } from './analysis.service';
 import { sweepTemp } from './storage';
@@ -14,6 +15,7 @@ export async function startMediaWork(db: Db): Promise<void> {
 	);
 	void (async () => {
 		await recoverUnfinishedWork(db);
+		await recoverDeliveryAnalysis(db);
 		await sweepTemp();
 		await cleanUpExpiredUploads();
 	})().catch((e: unknown) => console.error('media start-up work failed', e));
