@@ -10,10 +10,12 @@ import { getDb } from '$lib/server/db';
 import { errorResponse } from '$lib/server/http/api';
 import { AppError, unauthorized } from '$lib/server/http/errors';
 import { startRealtime } from '$lib/server/realtime/socket.server';
+import { startMediaWork } from '$lib/server/versions/startup';
 
 export const init: ServerInit = async () => {
 	const db = await getDb();
 	startRealtime(db);
+	startMediaWork(db);
 };
 
 const handleAuth: Handle = async ({ event, resolve }) => {

@@ -69,7 +69,8 @@ export async function startServer(
 		output: () => out,
 		stop: (signal = 'SIGTERM') =>
 			new Promise<void>((resolve) => {
-				if (proc.exitCode !== null) return resolve();
+				// A process killed by a signal has signalCode set and exitCode null.
+				if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
 				proc.once('exit', () => resolve());
 				proc.kill(signal);
 			})

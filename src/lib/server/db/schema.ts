@@ -104,12 +104,29 @@ export interface VersionTable {
 	created_at: string;
 	size_bytes: number;
 	sha256: string;
+	container: string;
 	status: string;
 	error: string | null;
 	format: string | null;
 	loudness: string | null;
 	warnings: string | null;
 	stream_status: Generated<string>;
+}
+
+export interface ReferenceAudioTable {
+	reference_id: string;
+	project_id: string;
+	filename: string;
+	uploaded_by: string | null;
+	created_at: string;
+	size_bytes: number;
+	sha256: string;
+	container: string;
+	status: string;
+	error: string | null;
+	format: string | null;
+	loudness: string | null;
+	warnings: string | null;
 }
 
 export interface Database {
@@ -123,4 +140,5 @@ export interface Database {
 	song: SongTable;
 	log_event: LogEventTable;
 	version: VersionTable;
+	reference_audio: ReferenceAudioTable;
 }

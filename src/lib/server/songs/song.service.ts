@@ -5,6 +5,7 @@ import { writeTransaction } from '../db/transaction';
 import { notFound } from '../http/errors';
 import { appendLog } from '../log/log.service';
 import { requireRole } from '../projects/access';
+import { listSongVersions } from '../versions/version.service';
 import { findSong, insertSong } from './song.repository';
 
 export async function createSong(db: Db, user: User, projectId: string, input: { title: string }) {
@@ -33,11 +34,13 @@ export async function getSong(db: Db, user: User, songId: string) {
 	const song = await findSong(db, songId);
 	if (!song) throw notFound('That song');
 	const access = await requireRole(db, song.projectId, user, 'read', 'That song');
+	const versions = await listSongVersions(db, song.id);
 	return {
 		...song,
 		myRole: access.role,
-		state: 'empty' as string,
+		// 'in_review' once there is a version; the decisions module refines this with approvals.
+		state: versions.length ? 'in_review' : 'empty',
 		finalVersionId: null as string | null,
-		versions: [] as unknown[]
+		versions
 	};
 }
