@@ -27,9 +27,7 @@ export const load: PageServerLoad = async (event) => {
 			`/api/v1/songs/${version.songId}`
 		),
 		get<{ comments: Note[] }>(`/api/v1/versions/${id}/comments`, true),
-		version.number > 1
-			? get<{ comments: Note[] }>(`/api/v1/versions/${id}/open-notes`, true)
-			: null
+		version.number > 1 ? get<{ comments: Note[] }>(`/api/v1/versions/${id}/open-notes`, true) : null
 	]);
 	const song = songRes!.song;
 	const { project } = (await get<{

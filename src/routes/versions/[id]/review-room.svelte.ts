@@ -30,7 +30,8 @@ export class ReviewRoom {
 	#overview = $state.raw<Peaks | null>(null);
 	#peaksError = $state<string | null>(null);
 	#listeners = $state.raw<Listener[]>([]);
-	#detail = new Map<string, Promise<Peaks>>();
+	/** Not reactive on purpose: a cache of fetched zoom levels. */
+	#detail: Record<string, Promise<Peaks>> = {};
 	help = $state(false);
 	filter = $state<NoteFilter>(ALL_NOTES);
 	zoom = $state<number>(ZOOM_LEVELS.indexOf(1024));
@@ -59,7 +60,8 @@ export class ReviewRoom {
 	}
 	/** The range being marked: [ sets the start, ] the end (then a note is written on it). */
 	get selection() {
-		if (this.#compose?.endMs != null) return { startMs: this.#compose.atMs, endMs: this.#compose.endMs };
+		if (this.#compose?.endMs != null)
+			return { startMs: this.#compose.atMs, endMs: this.#compose.endMs };
 		return this.#rangeStart != null ? { startMs: this.#rangeStart, endMs: null } : null;
 	}
 	get overview() {
@@ -164,11 +166,11 @@ export class ReviewRoom {
 	loadDetail = (samplesPerPixel: number): Promise<Peaks> => {
 		const source = versionSource(this.#version);
 		const key = `${source.key}@${samplesPerPixel}`;
-		let p = this.#detail.get(key);
+		let p = this.#detail[key];
 		if (!p) {
 			p = fetchPeaks(peaksUrl(source, samplesPerPixel));
-			p.catch(() => this.#detail.delete(key));
-			this.#detail.set(key, p);
+			p.catch(() => delete this.#detail[key]);
+			this.#detail[key] = p;
 		}
 		return p;
 	};

@@ -1,0 +1,226 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { encodeWav, musicLike } from '../../src/lib/audio/testing';
+
+const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+const SR = 44100;
+const SECONDS = 30;
+
+/** A stereo "mix" with music-like material; `peakDbfs` sets how loud it is. */
+function mix(seed: number, peakDbfs: number): Buffer {
+	const ch = musicLike(SR * SECONDS, SR, seed, peakDbfs);
+	return Buffer.from(encodeWav({ sampleRate: SR, bitDepth: 16, channels: [ch, ch] }));
+}
+
+interface Version {
+	id: string;
+	number: number;
+	status: string;
+	loudness: { integratedLufs: number } | null;
+	stream: { status: string };
+}
+
+/** Cookie-authenticated state changes carry the app's Origin, as a browser's would. */
+async function api(req: APIRequestContext, origin: string, method: string, path: string, body?: unknown) {
+	const res = await req.fetch(path, {
+		method,
+		headers: { origin, ...(body instanceof Buffer ? { 'content-type': 'audio/wav' } : {}) },
+		data: body
+	});
+	expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+	return res.status() === 204 ? null : await res.json();
+}
+
+async function waitReady(req: APIRequestContext, id: string): Promise<Version> {
+	for (let i = 0; i < 300; i++) {
+		const { version } = await (await req.get(`/api/v1/versions/${id}`)).json();
+		if (version.status === 'failed') throw new Error(`analysis failed: ${version.error}`);
+		if (version.status === 'ready' && version.stream.status !== 'pending') return version;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error('version never became ready');
+}
+
+/** A signed-in engineer-owner with a briefed project, a song and two analysed versions. */
+async function setUp(page: Page, baseURL: string) {
+	const req = page.request;
+	const id = unique();
+	await api(req, baseURL, 'POST', '/api/v1/auth/register', {
+		email: `eve-${id}@example.test`,
+		password: 'correct horse battery',
+		name: 'Eve Engineer'
+	});
+	const { project } = await api(req, baseURL, 'POST', '/api/v1/projects', {
+		title: 'Night Drive EP',
+		artist: 'The Headlights'
+	});
+	const { brief } = await api(req, baseURL, 'PUT', `/api/v1/projects/${project.id}/brief`, {
+		vision: 'Late night, intimate.',
+		tone: 'warm',
+		notes: '',
+		keyElements: [{ text: 'Vocals upfront' }, { text: 'Wide synths' }]
+	});
+	const { song } = await api(req, baseURL, 'POST', `/api/v1/projects/${project.id}/songs`, {
+		title: 'Tail Lights'
+	});
+	// v1 is about 6 dB louder than v2: the A/B must not let it win by that.
+	const up = (name: string, bytes: Buffer) =>
+		api(req, baseURL, 'POST', `/api/v1/songs/${song.id}/versions?filename=${name}`, bytes);
+	const v1 = (await up('tail-lights-v1.wav', mix(1, -1))).version;
+	const v2 = (await up('tail-lights-v2.wav', mix(2, -7))).version;
+	const [r1, r2] = await Promise.all([waitReady(req, v1.id), waitReady(req, v2.id)]);
+	return { project, song, brief, v1: r1, v2: r2 };
+}
+
+const position = (page: Page) =>
+	page
+		.getByRole('slider', { name: 'Playback position' })
+		.getAttribute('aria-valuenow')
+		.then(Number);
+
+test('the review room: play, notes by key, threads, gapless version switch, matched A/B, addressed', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	await page.setViewportSize({ width: 1280, height: 900 });
+	const { v1, v2 } = await setUp(page, baseURL!);
+
+	await page.goto(`/versions/${v1.id}`);
+	await expect(page.getByRole('heading', { name: /Tail Lights v1/ })).toBeVisible();
+	const slider = page.getByRole('slider', { name: 'Playback position' });
+	await expect(slider).toHaveAttribute('aria-valuemax', /^\d{5}$/);
+
+	// Play: the playhead moves; pause with Space.
+	await page.getByRole('button', { name: 'Play', exact: true }).click();
+	await expect.poll(() => position(page), { timeout: 15_000 }).toBeGreaterThan(800);
+	await page.keyboard.press('Space');
+	await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+
+	// Click on the overview to seek to the middle.
+	const box = (await page.locator('.overview canvas').boundingBox())!;
+	await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+	await expect.poll(() => position(page)).toBeGreaterThan(14_000);
+	await expect.poll(() => position(page)).toBeLessThan(16_000);
+
+	// C: a point note at the playhead, linked to a brief item.
+	await page.keyboard.press('Home'); // focus is on the slider after the click: Home → 0:00
+	await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('ArrowRight');
+	await expect(slider).toHaveAttribute('aria-valuetext', /^0:02\.000/);
+	await page.keyboard.press('c');
+	const note = page.getByRole('textbox', { name: 'Note at 0:02.000' });
+	await expect(note).toBeFocused();
+	await note.fill('The vocal drops behind the guitars here.');
+	await page.getByLabel('Brief item').selectOption({ label: 'Vocals upfront' });
+	await page.getByRole('button', { name: 'Post note' }).click();
+	const list = page.getByRole('list', { name: 'Notes by time' });
+	await expect(list.getByRole('button', { name: /0:02\.000.*vocal drops/ })).toBeVisible();
+
+	// [ and ]: a range note (keys typed in a field do not move the playhead).
+	await page.getByRole('button', { name: 'Close note' }).click();
+	await slider.focus();
+	for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+	await page.keyboard.press('[');
+	await page.keyboard.press('Shift+ArrowRight');
+	await page.keyboard.press(']');
+	const range = page.getByRole('textbox', { name: 'Note at 0:05.000–0:10.000' });
+	await expect(range).toBeFocused();
+	await range.pressSequentially('Too much reverb [here]');
+	await expect(slider).toHaveAttribute('aria-valuetext', /^0:10\.000/);
+	await page.getByRole('button', { name: 'Post note' }).click();
+	await expect(list.getByRole('button', { name: /0:05\.000–0:10\.000/ })).toBeVisible();
+
+	// Thread: open the first note (the playhead jumps there), reply, resolve, reopen.
+	await list.getByRole('button', { name: /vocal drops/ }).click();
+	await expect(slider).toHaveAttribute('aria-valuetext', /^0:02\.000/);
+	const thread = page.getByRole('region', { name: /Note at 0:02\.000/ });
+	await expect(thread.getByText('Brief: Vocals upfront')).toBeVisible();
+	await thread.getByRole('textbox', { name: 'Your reply' }).fill('Agreed, push it up 1 dB.');
+	await thread.getByRole('button', { name: 'Reply' }).click();
+	await expect(thread.getByText('Agreed, push it up 1 dB.')).toBeVisible();
+	await thread.getByRole('button', { name: 'Resolve' }).click();
+	await expect(thread.getByText('resolved', { exact: true })).toBeVisible();
+	await thread.getByRole('button', { name: 'Reopen' }).click();
+	await expect(thread.getByText('open', { exact: true })).toBeVisible();
+
+	// The filters: resolved shows none now; the brief item shows the linked one.
+	await page.getByText('Resolved', { exact: true }).click();
+	await expect(page.getByText('No notes match')).toBeVisible();
+	await page.getByText('All', { exact: true }).click();
+	await page.getByLabel('Filter by brief item').selectOption({ label: 'Vocals upfront' });
+	await expect(list.getByRole('listitem')).toHaveCount(1);
+	await page.getByLabel('Filter by brief item').selectOption({ label: 'Any brief item' });
+	await page.keyboard.press('Escape');
+
+	// The keyboard help.
+	await page.locator('body').click({ position: { x: 5, y: 300 } });
+	await page.keyboard.press('?');
+	await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+	await page.screenshot({ path: 'test-results/screens/review-help.png' });
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('dialog')).toHaveCount(0);
+	await page.screenshot({ path: 'test-results/screens/review-desktop.png', fullPage: true });
+
+	// Switch to v2 while playing: same spot, no restart.
+	await page.getByRole('button', { name: 'Play', exact: true }).click();
+	await expect.poll(() => position(page)).toBeGreaterThan(2_500);
+	const before = await position(page);
+	await page.getByRole('link', { name: 'Version 2' }).click();
+	await expect(page).toHaveURL(new RegExp(`/versions/${v2.id}`));
+	await expect(page.getByRole('heading', { name: /Tail Lights v2/ })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+	const after = await position(page);
+	expect(after).toBeGreaterThanOrEqual(before);
+	expect(after - before).toBeLessThan(3_000);
+	await expect.poll(() => position(page)).toBeGreaterThan(after + 300);
+
+	// A/B against v1, loudness-matched: v1 (louder) is turned down by the LUFS difference.
+	const diff = Math.round((v1.loudness!.integratedLufs - v2.loudness!.integratedLufs) * 10) / 10;
+	expect(diff).toBeGreaterThan(3);
+	const ab = page.getByRole('region', { name: 'Compare' });
+	await ab.getByLabel('Compare v2 with').selectOption({ label: 'v1' });
+	await expect(ab).toHaveAttribute('data-applied-gain-db', '0');
+	await ab.getByRole('button', { name: /^B v1/ }).click();
+	await expect(ab).toHaveAttribute('data-applied-gain-db', String(-diff));
+	await expect(ab.getByText(`B (v1) turned down by ${diff.toFixed(1)} dB`)).toBeVisible();
+	await ab.getByLabel('Match loudness').uncheck();
+	await expect(ab).toHaveAttribute('data-applied-gain-db', '0');
+	await ab.getByLabel('Match loudness').check();
+	await expect(ab).toHaveAttribute('data-applied-gain-db', String(-diff));
+	await page.keyboard.press('b');
+	await expect(ab).toHaveAttribute('data-applied-gain-db', '0');
+	await expect(ab.getByRole('button', { name: /^A v2/ })).toHaveAttribute('aria-pressed', 'true');
+	await page.getByRole('button', { name: 'Pause' }).click();
+
+	// v2 addresses the v1 note; its author sees "addressed in v2" on v1.
+	const asked = page.getByRole('region', { name: 'Asked for in earlier versions' });
+	await asked.getByRole('checkbox', { name: /vocal drops/ }).check();
+	await asked.getByRole('button', { name: 'Mark 1 as addressed in v2' }).click();
+	await expect(asked.getByRole('status')).toContainText('1 note marked as addressed in v2');
+	await page.screenshot({ path: 'test-results/screens/review-v2-ab.png', fullPage: true });
+
+	await page.getByRole('link', { name: 'Version 1' }).click();
+	await expect(page.getByRole('heading', { name: /Tail Lights v1/ })).toBeVisible();
+	await expect(list.getByRole('button', { name: /vocal drops/ })).toContainText('addressed in v2');
+
+	// The same room on a phone.
+	const phone = await browser.newContext({
+		viewport: { width: 375, height: 740 },
+		storageState: await page.context().storageState(),
+		hasTouch: true,
+		isMobile: true
+	});
+	const p = await phone.newPage();
+	await p.goto(`/versions/${v1.id}`);
+	await expect(p.getByRole('slider', { name: 'Playback position' })).toBeVisible();
+	await p.getByRole('button', { name: 'Play', exact: true }).tap();
+	await expect.poll(() => position(p), { timeout: 15_000 }).toBeGreaterThan(500);
+	await p.getByRole('button', { name: /^Add note at/ }).tap();
+	await expect(p.getByRole('button', { name: 'Post note' })).toBeVisible();
+	await p.getByRole('button', { name: 'Pause' }).tap();
+	const width = await p.evaluate(() => document.documentElement.scrollWidth);
+	expect(width).toBeLessThanOrEqual(375);
+	await p.screenshot({ path: 'test-results/screens/review-phone.png', fullPage: true });
+	await phone.close();
+});
