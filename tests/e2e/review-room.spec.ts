@@ -20,7 +20,13 @@ interface Version {
 }
 
 /** Cookie-authenticated state changes carry the app's Origin, as a browser's would. */
-async function api(req: APIRequestContext, origin: string, method: string, path: string, body?: unknown) {
+async function api(
+	req: APIRequestContext,
+	origin: string,
+	method: string,
+	path: string,
+	body?: unknown
+) {
 	const res = await req.fetch(path, {
 		method,
 		headers: { origin, ...(body instanceof Buffer ? { 'content-type': 'audio/wav' } : {}) },
@@ -112,7 +118,7 @@ test('the review room: play, notes by key, threads, gapless version switch, matc
 	const note = page.getByRole('textbox', { name: 'Note at 0:02.000' });
 	await expect(note).toBeFocused();
 	await note.fill('The vocal drops behind the guitars here.');
-	await page.getByLabel('Brief item').selectOption({ label: 'Vocals upfront' });
+	await page.getByLabel('Link to brief item').selectOption({ label: 'Vocals upfront' });
 	await page.getByRole('button', { name: 'Post note' }).click();
 	const list = page.getByRole('list', { name: 'Notes by time' });
 	await expect(list.getByRole('button', { name: /0:02\.000.*vocal drops/ })).toBeVisible();
