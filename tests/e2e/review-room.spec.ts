@@ -77,6 +77,12 @@ async function setUp(page: Page, baseURL: string) {
 	return { project, song, brief, v1: r1, v2: r2 };
 }
 
+/** Full-page shots from the top, so the sticky header sits where a person sees it. */
+async function shoot(page: Page, name: string) {
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+}
+
 const position = (page: Page) =>
 	page
 		.getByRole('slider', { name: 'Playback position' })
@@ -166,7 +172,7 @@ test('the review room: play, notes by key, threads, gapless version switch, matc
 	await page.screenshot({ path: 'test-results/screens/review-help.png' });
 	await page.keyboard.press('Escape');
 	await expect(page.getByRole('dialog')).toHaveCount(0);
-	await page.screenshot({ path: 'test-results/screens/review-desktop.png', fullPage: true });
+	await shoot(page, 'review-desktop');
 
 	// Switch to v2 while playing: same spot, no restart.
 	await page.getByRole('button', { name: 'Play', exact: true }).click();
@@ -204,7 +210,7 @@ test('the review room: play, notes by key, threads, gapless version switch, matc
 	await asked.getByRole('checkbox', { name: /vocal drops/ }).check();
 	await asked.getByRole('button', { name: 'Mark 1 as addressed in v2' }).click();
 	await expect(asked.getByRole('status')).toContainText('1 note marked as addressed in v2');
-	await page.screenshot({ path: 'test-results/screens/review-v2-ab.png', fullPage: true });
+	await shoot(page, 'review-v2-ab');
 
 	await page.getByRole('link', { name: 'Version 1' }).click();
 	await expect(page.getByRole('heading', { name: /Tail Lights v1/ })).toBeVisible();
@@ -227,6 +233,6 @@ test('the review room: play, notes by key, threads, gapless version switch, matc
 	await p.getByRole('button', { name: 'Pause' }).tap();
 	const width = await p.evaluate(() => document.documentElement.scrollWidth);
 	expect(width).toBeLessThanOrEqual(375);
-	await p.screenshot({ path: 'test-results/screens/review-phone.png', fullPage: true });
+	await shoot(p, 'review-phone');
 	await phone.close();
 });
