@@ -36,11 +36,12 @@ async function api(
 	return res.status() === 204 ? null : await res.json();
 }
 
-async function waitReady(req: APIRequestContext, id: string): Promise<Version> {
+async function waitReady(req: APIRequestContext, id: string, stream = true): Promise<Version> {
 	for (let i = 0; i < 300; i++) {
 		const { version } = await (await req.get(`/api/v1/versions/${id}`)).json();
 		if (version.status === 'failed') throw new Error(`analysis failed: ${version.error}`);
-		if (version.status === 'ready' && version.stream.status !== 'pending') return version;
+		if (version.status === 'ready' && (!stream || version.stream.status !== 'pending'))
+			return version;
 		await new Promise((r) => setTimeout(r, 200));
 	}
 	throw new Error('version never became ready');
@@ -49,6 +50,17 @@ async function waitReady(req: APIRequestContext, id: string): Promise<Version> {
 /** A signed-in engineer-owner with a briefed project, a song and two analysed versions. */
 async function setUp(page: Page, baseURL: string) {
 	const req = page.request;
+	const { project, song, brief } = await projectWithSong(req, baseURL);
+	// v1 is about 6 dB louder than v2: the A/B must not let it win by that.
+	const up = (name: string, bytes: Buffer) =>
+		api(req, baseURL, 'POST', `/api/v1/songs/${song.id}/versions?filename=${name}`, bytes);
+	const v1 = (await up('tail-lights-v1.wav', mix(1, -1))).version;
+	const v2 = (await up('tail-lights-v2.wav', mix(2, -7))).version;
+	const [r1, r2] = await Promise.all([waitReady(req, v1.id), waitReady(req, v2.id)]);
+	return { project, song, brief, v1: r1, v2: r2 };
+}
+
+async function projectWithSong(req: APIRequestContext, baseURL: string) {
 	const id = unique();
 	await api(req, baseURL, 'POST', '/api/v1/auth/register', {
 		email: `eve-${id}@example.test`,
@@ -68,13 +80,7 @@ async function setUp(page: Page, baseURL: string) {
 	const { song } = await api(req, baseURL, 'POST', `/api/v1/projects/${project.id}/songs`, {
 		title: 'Tail Lights'
 	});
-	// v1 is about 6 dB louder than v2: the A/B must not let it win by that.
-	const up = (name: string, bytes: Buffer) =>
-		api(req, baseURL, 'POST', `/api/v1/songs/${song.id}/versions?filename=${name}`, bytes);
-	const v1 = (await up('tail-lights-v1.wav', mix(1, -1))).version;
-	const v2 = (await up('tail-lights-v2.wav', mix(2, -7))).version;
-	const [r1, r2] = await Promise.all([waitReady(req, v1.id), waitReady(req, v2.id)]);
-	return { project, song, brief, v1: r1, v2: r2 };
+	return { project, song, brief };
 }
 
 /** Full-page shots from the top, so the sticky header sits where a person sees it. */
@@ -235,4 +241,85 @@ test('the review room: play, notes by key, threads, gapless version switch, matc
 	expect(width).toBeLessThanOrEqual(375);
 	await shoot(p, 'review-phone');
 	await phone.close();
+});
+
+test('a 10-minute song with 1,000 notes stays responsive and plays at frame rate', async ({
+	page,
+	baseURL
+}) => {
+	test.setTimeout(180_000);
+	await page.setViewportSize({ width: 1280, height: 900 });
+	const req = page.request;
+	const { song } = await projectWithSong(req, baseURL!);
+	// Ten minutes, mono at 22.05 kHz: a long song without a 100 MB fixture.
+	const sr = 22050;
+	const long = Buffer.from(
+		encodeWav({ sampleRate: sr, bitDepth: 16, channels: [musicLike(sr * 600, sr, 7, -2)] })
+	);
+	const { version } = await api(
+		req,
+		baseURL!,
+		'POST',
+		`/api/v1/songs/${song.id}/versions?filename=long.wav`,
+		long
+	);
+	await waitReady(req, version.id, false);
+	const bodies = Array.from({ length: 1000 }, (_, i) => ({
+		body: `Note ${i + 1}: ${i % 2 ? 'hi-hats harsh' : 'bass muddy'} around here`,
+		atMs: Math.round((i * 599_000) / 1000),
+		endMs: i % 3 === 0 ? Math.round((i * 599_000) / 1000) + 5_000 + (i % 7) * 3_000 : undefined
+	}));
+	for (let i = 0; i < bodies.length; i += 20) {
+		await Promise.all(
+			bodies
+				.slice(i, i + 20)
+				.map((b) => api(req, baseURL!, 'POST', `/api/v1/versions/${version.id}/comments`, b))
+		);
+	}
+
+	const started = Date.now();
+	await page.goto(`/versions/${version.id}`);
+	const list = page.getByRole('list', { name: 'Notes by time' });
+	await expect(list.getByRole('listitem')).toHaveCount(1000);
+	await expect(page.locator('.lanes .mark')).toHaveCount(1000);
+	const loadMs = Date.now() - started;
+	expect(loadMs).toBeLessThan(8_000);
+
+	// Frames while playing: the static waveform is cached, each frame is a blit and a playhead.
+	await page.getByRole('button', { name: 'Play', exact: true }).click();
+	await expect.poll(() => position(page)).toBeGreaterThan(300);
+	const frames = await page.evaluate(
+		() =>
+			new Promise<number[]>((resolve) => {
+				const out: number[] = [];
+				let last = performance.now();
+				const tick = (t: number) => {
+					out.push(t - last);
+					last = t;
+					if (out.length < 120) requestAnimationFrame(tick);
+					else resolve(out);
+				};
+				requestAnimationFrame(tick);
+			})
+	);
+	frames.sort((a, b) => a - b);
+	const median = frames[Math.floor(frames.length / 2)];
+	test.info().annotations.push({
+		type: 'perf',
+		description: `load ${loadMs} ms; frame median ${median.toFixed(1)} ms, p90 ${frames[108].toFixed(1)} ms`
+	});
+	expect(median).toBeLessThan(25);
+
+	// A click on a late note answers at once: the playhead jumps there.
+	const late = list.getByRole('button', { name: /Note 900:/ });
+	await late.scrollIntoViewIfNeeded();
+	const t0 = Date.now();
+	await late.click();
+	await expect(page.getByRole('slider', { name: 'Playback position' })).toHaveAttribute(
+		'aria-valuetext',
+		/^8:58\.\d{3}/
+	);
+	expect(Date.now() - t0).toBeLessThan(1_500);
+	await page.getByRole('button', { name: 'Pause' }).click();
+	await shoot(page, 'review-1000-notes');
 });
