@@ -144,11 +144,10 @@ export class Player {
 		void this.#switch();
 	}
 
-	async play() {
-		const h = this.#current;
-		if (!h) return;
+	/** Before the audio exists (howler still loading) the wish is kept: it starts once created. */
+	play() {
 		this.#playing = true;
-		h.play();
+		this.#current?.play();
 		this.#loop();
 	}
 
@@ -163,7 +162,7 @@ export class Player {
 
 	toggle() {
 		if (this.#playing) this.pause();
-		else void this.play();
+		else this.play();
 	}
 
 	seek(ms: number) {
@@ -188,7 +187,7 @@ export class Player {
 		if (!this.#playing) {
 			this.#shuttle = 1;
 			this.#setRate(1);
-			return void this.play();
+			return this.play();
 		}
 		this.#shuttle = Math.min(SHUTTLE_RATES.length, Math.max(1, this.#shuttle + 1));
 		this.#setRate(SHUTTLE_RATES[this.#shuttle - 1]);
