@@ -79,18 +79,21 @@ function drawNoteShading(
 	endMs: number,
 	color: string
 ) {
+	// Ranges as a band along the bottom and points as ticks from the top: a thousand notes stay
+	// legible, and the waveform stays visible. The open note is highlighted per frame instead.
 	const span = endMs - startMs;
+	const band = Math.max(3, Math.round(h / 28));
 	ctx.fillStyle = color;
 	for (const n of notes) {
 		const end = n.endMs ?? n.atMs;
 		if (end < startMs || n.atMs > endMs) continue;
 		const x0 = ((n.atMs - startMs) / span) * w;
 		if (n.endMs != null && n.endMs > n.atMs) {
-			ctx.globalAlpha = 0.1;
-			ctx.fillRect(x0, 0, ((end - startMs) / span) * w - x0, h);
+			ctx.globalAlpha = 0.35;
+			ctx.fillRect(x0, h - band, Math.max(1, ((end - startMs) / span) * w - x0), band);
 		}
-		ctx.globalAlpha = 0.7;
-		ctx.fillRect(Math.round(x0), 0, 1, h);
+		ctx.globalAlpha = 0.8;
+		ctx.fillRect(Math.round(x0), 0, 1, band * 3);
 	}
 	ctx.globalAlpha = 1;
 }
@@ -98,6 +101,8 @@ function drawNoteShading(
 export interface FrameOverlay {
 	positionMs: number;
 	selection: { startMs: number; endMs: number | null } | null;
+	/** The open note, shaded over the whole height. */
+	highlight: { atMs: number; endMs: number | null } | null;
 	listeners: readonly { positionMs: number }[];
 }
 
@@ -118,6 +123,16 @@ export function drawFrame(
 	ctx.clearRect(0, 0, w, h);
 	ctx.drawImage(layers.base, 0, 0);
 	if (px > 0) ctx.drawImage(layers.played, 0, 0, px, h, 0, 0, px, h);
+	if (o.highlight) {
+		const a = xOf(o.highlight.atMs);
+		const b = o.highlight.endMs == null ? a : xOf(o.highlight.endMs);
+		ctx.fillStyle = palette.note;
+		ctx.globalAlpha = 0.16;
+		if (b > a) ctx.fillRect(a, 0, b - a, h);
+		ctx.globalAlpha = 1;
+		ctx.fillRect(Math.round(a), 0, dpr, h);
+		if (b > a) ctx.fillRect(Math.round(b), 0, dpr, h);
+	}
 	if (o.selection) {
 		const a = xOf(o.selection.startMs);
 		const b = o.selection.endMs == null ? px : xOf(o.selection.endMs);
