@@ -8,8 +8,10 @@ export const ioOptions = {
 	connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
 	// Presence and typing events are tiny; a 64 KB cap keeps one client from flooding the server.
 	maxHttpBufferSize: 64 * 1024,
-	pingInterval: 5000,
-	pingTimeout: 4000,
+	// A connection that died without closing (Wi-Fi gone, laptop lid) is noticed within ~5 s, so
+	// its presence disappears within "a few seconds" (pingInterval + pingTimeout).
+	pingInterval: 2500,
+	pingTimeout: 2500,
 	serveClient: false
 };
 

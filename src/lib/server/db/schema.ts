@@ -129,6 +129,24 @@ export interface ReferenceAudioTable {
 	warnings: string | null;
 }
 
+export interface CommentTable {
+	id: string;
+	version_id: string;
+	project_id: string;
+	song_id: string;
+	parent_id: string | null;
+	author_id: string | null;
+	body: string;
+	at_ms: number;
+	end_ms: number | null;
+	status: Generated<string>;
+	addressed_in_version_id: string | null;
+	brief_item_id: string | null;
+	client_id: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
 export interface Database {
 	user: UserTable;
 	session: SessionTable;
@@ -141,4 +159,5 @@ export interface Database {
 	log_event: LogEventTable;
 	version: VersionTable;
 	reference_audio: ReferenceAudioTable;
+	comment: CommentTable;
 }

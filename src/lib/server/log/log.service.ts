@@ -21,6 +21,7 @@ export type LogEventType =
 	| 'comment.resolved'
 	| 'comment.reopened'
 	| 'comment.addressed'
+	| 'comment.deleted'
 	| 'decision.recorded'
 	| 'version.approved'
 	| 'version.reopened'

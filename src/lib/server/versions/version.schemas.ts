@@ -8,8 +8,14 @@ export const uploadQuerySchema = z.object({
 	notes: notes.default('')
 });
 
-/** `PATCH /versions/:id`: fields grow here (the comments module adds `addresses`). */
-export const versionPatchSchema = z.object({ notes: notes.optional() });
+/** `PATCH /versions/:id`: change notes, and the earlier notes this version addresses. */
+export const versionPatchSchema = z.object({
+	notes: notes.optional(),
+	addresses: z
+		.array(z.string().min(1).max(64), { message: 'addresses is a list of comment ids.' })
+		.max(500, 'At most 500 notes at once.')
+		.optional()
+});
 
 export const peaksQuerySchema = z.object({
 	samplesPerPixel: z.coerce
