@@ -325,3 +325,63 @@ test('a 10-minute song with 1,000 notes stays responsive and plays at frame rate
 	await page.getByRole('button', { name: 'Pause' }).click();
 	await shoot(page, 'review-1000-notes');
 });
+
+test('live: another listener shows on the waveform, their notes arrive without a reload', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	test.setTimeout(90_000);
+	const req = page.request;
+	const { project, song } = await projectWithSong(req, baseURL!);
+	const email = `amy-${unique()}@example.test`;
+	await api(req, baseURL!, 'POST', `/api/v1/projects/${project.id}/members`, {
+		email,
+		role: 'artist'
+	});
+	const { version } = await api(
+		req,
+		baseURL!,
+		'POST',
+		`/api/v1/songs/${song.id}/versions?filename=v1.wav`,
+		mix(3, -3)
+	);
+	await waitReady(req, version.id, false);
+
+	const artist = await browser.newContext({ viewport: { width: 375, height: 740 } });
+	const a = await artist.newPage();
+	await api(a.request, baseURL!, 'POST', '/api/v1/auth/register', {
+		email,
+		password: 'correct horse battery',
+		name: 'Amy Artist'
+	});
+
+	await page.goto(`/versions/${version.id}`);
+	await a.goto(`/versions/${version.id}`);
+	const here = page.getByRole('region', { name: 'Listening now' });
+	await expect(here).toContainText('Amy Artist');
+
+	// Her playhead: she seeks to 0:12 and the owner's page says so.
+	await a.getByRole('slider', { name: 'Playback position' }).focus();
+	await a.keyboard.press('PageUp');
+	await a.keyboard.press('ArrowUp');
+	await a.keyboard.press('ArrowUp');
+	await expect(here).toContainText('paused at 0:12');
+	await expect(page.locator('.listener')).toHaveCount(1);
+
+	// Her note appears in his list live.
+	await a.keyboard.press('c');
+	await a.getByRole('textbox', { name: 'Note at 0:12.000' }).fill('Can the snare be drier?');
+	await expect(here).toContainText('writing a note at 0:12');
+	await a.getByRole('button', { name: 'Post note' }).click();
+	const list = page.getByRole('list', { name: 'Notes by time' });
+	await expect(list.getByRole('button', { name: /0:12\.000 Amy Artist/ })).toBeVisible();
+
+	// He resolves it; her page shows it resolved, live.
+	await list.getByRole('button', { name: /snare/ }).click();
+	await page.getByRole('button', { name: 'Resolve' }).click();
+	await expect(
+		a.getByRole('list', { name: 'Notes by time' }).getByRole('button', { name: /snare/ })
+	).toContainText('resolved');
+	await artist.close();
+});

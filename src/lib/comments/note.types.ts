@@ -1,21 +1,8 @@
-/** The contract's `comment` (../shared/API.md, Comments), as the review room reads it. */
-export type NoteStatus = 'open' | 'addressed' | 'resolved';
+import type { Comment, CommentStatus } from '$lib/realtime/events';
 
-export interface Note {
-	id: string;
-	versionId: string;
-	parentId: string | null;
-	author: { id: string | null; name: string; role: string | null };
-	body: string;
-	atMs: number;
-	endMs: number | null;
-	status: NoteStatus;
-	addressedInVersionId: string | null;
-	briefItemId: string | null;
-	createdAt: string;
-	updatedAt: string;
-	replies: Note[];
-}
+/** The contract's `comment` (../shared/API.md, Comments): one type for HTTP and the socket. */
+export type Note = Comment;
+export type NoteStatus = CommentStatus;
 
 export interface NewNote {
 	body: string;

@@ -5,14 +5,15 @@ import { NotesStore } from '$lib/comments/notes.svelte';
 import { peaksFromJson, zoomForWindow, ZOOM_LEVELS, type Peaks } from '$lib/player/peaks';
 import { Player, type AudioSource, type Variant } from '$lib/player/player.svelte';
 import { actionForKey, keyBelongsToTarget } from '$lib/player/shortcuts';
+import type { PresenceUser, ServerToClientEvents } from '$lib/realtime/events';
+import { VersionRoom } from '$lib/realtime/presence.svelte';
 import { peaksUrl, versionSource, type ReviewVersion } from './review';
 
-export interface Listener {
-	userId: string;
-	name: string;
-	positionMs: number;
-	playing: boolean;
-}
+type LiveEvent = keyof ServerToClientEvents;
+type LiveHandlers = {
+	/** The version or its approval changed, or events were missed: reload the page's data. */
+	reload: () => Promise<unknown>;
+};
 
 const VARIANT_KEY = 'bounce:variant';
 
@@ -29,15 +30,19 @@ export class ReviewRoom {
 	#rangeStart = $state<number | null>(null);
 	#overview = $state.raw<Peaks | null>(null);
 	#peaksError = $state<string | null>(null);
-	#listeners = $state.raw<Listener[]>([]);
+	#live = $state.raw<VersionRoom | null>(null);
+	#liveHandlers: LiveHandlers | null = null;
+	#meId: string;
+	#notice = $state<string | null>(null);
 	/** Not reactive on purpose: a cache of fetched zoom levels. */
 	#detail: Record<string, Promise<Peaks>> = {};
 	help = $state(false);
 	filter = $state<NoteFilter>(ALL_NOTES);
 	zoom = $state<number>(ZOOM_LEVELS.indexOf(1024));
 
-	constructor(version: ReviewVersion, notes: Note[], canPlayOriginal: boolean) {
+	constructor(version: ReviewVersion, notes: Note[], canPlayOriginal: boolean, meId: string) {
 		this.#version = version;
+		this.#meId = meId;
 		this.notes = new NotesStore(version.id, notes);
 		const saved = readVariant();
 		const variant: Variant = !canPlayOriginal
@@ -70,8 +75,68 @@ export class ReviewRoom {
 	get peaksError() {
 		return this.#peaksError;
 	}
-	get listeners() {
-		return this.#listeners;
+	/** Everyone else on this version right now, with their playheads. */
+	get listeners(): PresenceUser[] {
+		return this.#live?.users.filter((u) => u.userId !== this.#meId) ?? [];
+	}
+	get live() {
+		return this.#live;
+	}
+	get notice() {
+		return this.#notice;
+	}
+
+	/**
+	 * Joins the version's room: others' notes arrive live, presence shows who listens where, my
+	 * playhead goes out (throttled by the room). Returns the cleanup for onMount.
+	 */
+	connect(handlers: LiveHandlers): () => void {
+		this.#liveHandlers = handlers;
+		this.#join();
+		return () => {
+			this.#live?.stop();
+			this.#live = null;
+			this.#liveHandlers = null;
+		};
+	}
+
+	/** Tell the room where I am; call on every position or play/pause change. */
+	sharePlayhead() {
+		this.#live?.setPlayhead(this.player.positionMs, this.player.playing);
+	}
+
+	typing() {
+		if (this.#compose) this.#live?.typing(this.#compose.atMs);
+	}
+
+	/** Follows another listener's playhead (null stops); the page seeks as they move. */
+	follow(userId: string | null) {
+		this.#live?.follow(userId);
+	}
+
+	#join() {
+		const h = this.#liveHandlers;
+		if (!h) return;
+		this.#live?.stop();
+		const room = new VersionRoom(this.#version.id, {
+			onEvent: (event, payload) => this.#onLive(event, payload),
+			onResync: async () => {
+				await h.reload();
+			}
+		});
+		this.#live = room;
+		room.start();
+	}
+
+	#onLive(event: LiveEvent, payload: unknown) {
+		if (event === 'comment:created' || event === 'comment:updated')
+			this.notes.apply(payload as Note);
+		else if (event === 'comment:deleted')
+			this.notes.applyDeleted(payload as { id: string; versionId: string });
+		else if (event === 'version:updated' || event === 'decision:recorded')
+			void this.#liveHandlers?.reload();
+		else if (event === 'version:evicted')
+			this.#notice = 'You no longer have access to this version.';
 	}
 
 	/** Opens (or, after client navigation, switches to) a version at `startMs`. */
@@ -83,14 +148,10 @@ export class ReviewRoom {
 			this.#selectedId = null;
 			this.#compose = null;
 			this.#rangeStart = null;
-			this.#listeners = [];
+			this.#join();
 		}
 		this.player.setPrimary(versionSource(version), startMs);
 		if (changed || !this.#overview) void this.#loadOverview();
-	}
-
-	setListeners(users: Listener[]) {
-		this.#listeners = users;
 	}
 
 	setVariant(v: Variant) {
@@ -135,14 +196,22 @@ export class ReviewRoom {
 	async post(input: { body: string; endMs: number | null; briefItemId: string | null }) {
 		const c = this.#compose;
 		if (!c) return;
-		const note = await this.notes.create({
+		const input2 = {
 			body: input.body,
 			atMs: c.atMs,
 			endMs: input.endMs,
 			briefItemId: input.briefItemId
-		});
+		};
+		// Through the live room when there is one: offline, it keeps the note and sends it later.
+		const note = this.#live ? await this.#live.postNote(input2) : await this.notes.create(input2);
 		this.#compose = null;
-		this.#selectedId = note.id;
+		if (note) {
+			this.notes.apply(note);
+			this.#selectedId = note.id;
+			this.#notice = null;
+		} else {
+			this.#notice = 'You are offline: the note is kept on this device and sent when you are back.';
+		}
 	}
 
 	async reply(body: string) {
