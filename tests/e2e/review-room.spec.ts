@@ -47,6 +47,16 @@ async function waitReady(req: APIRequestContext, id: string, stream = true): Pro
 	throw new Error('version never became ready');
 }
 
+async function waitReference(req: APIRequestContext, id: string) {
+	for (let i = 0; i < 300; i++) {
+		const { reference } = await (await req.get(`/api/v1/references/${id}`)).json();
+		if (reference.audio?.status === 'ready') return reference;
+		if (reference.audio?.status === 'failed') throw new Error('reference analysis failed');
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error('reference never became ready');
+}
+
 /** A signed-in engineer-owner with a briefed project, a song and two analysed versions. */
 async function setUp(page: Page, baseURL: string) {
 	const req = page.request;
@@ -56,8 +66,24 @@ async function setUp(page: Page, baseURL: string) {
 		api(req, baseURL, 'POST', `/api/v1/songs/${song.id}/versions?filename=${name}`, bytes);
 	const v1 = (await up('tail-lights-v1.wav', mix(1, -1))).version;
 	const v2 = (await up('tail-lights-v2.wav', mix(2, -7))).version;
-	const [r1, r2] = await Promise.all([waitReady(req, v1.id), waitReady(req, v2.id)]);
-	return { project, song, brief, v1: r1, v2: r2 };
+	// A reference track from the brief, even louder: compared the same way.
+	const { reference } = await api(
+		req,
+		baseURL,
+		'POST',
+		`/api/v1/projects/${project.id}/references`,
+		{
+			title: 'Midnight City',
+			artist: 'M83'
+		}
+	);
+	await api(req, baseURL, 'PUT', `/api/v1/references/${reference.id}/audio`, mix(4, -0.5));
+	const [r1, r2, ref] = await Promise.all([
+		waitReady(req, v1.id),
+		waitReady(req, v2.id),
+		waitReference(req, reference.id)
+	]);
+	return { project, song, brief, v1: r1, v2: r2, ref };
 }
 
 async function projectWithSong(req: APIRequestContext, baseURL: string) {
@@ -102,7 +128,7 @@ test('the review room: play, notes by key, threads, gapless version switch, matc
 }) => {
 	test.setTimeout(120_000);
 	await page.setViewportSize({ width: 1280, height: 900 });
-	const { v1, v2 } = await setUp(page, baseURL!);
+	const { v1, v2, ref } = await setUp(page, baseURL!);
 
 	await page.goto(`/versions/${v1.id}`);
 	await expect(page.getByRole('heading', { name: /Tail Lights v1/ })).toBeVisible();
@@ -148,6 +174,22 @@ test('the review room: play, notes by key, threads, gapless version switch, matc
 	await expect(slider).toHaveAttribute('aria-valuetext', /^0:10\.000/);
 	await page.getByRole('button', { name: 'Post note' }).click();
 	await expect(list.getByRole('button', { name: /0:05\.000–0:10\.000/ })).toBeVisible();
+
+	// Edit my own note, then write and delete a third one.
+	const rangeThread = page.getByRole('region', { name: /Note at 0:05\.000–0:10\.000/ });
+	await rangeThread.getByRole('button', { name: 'Edit', exact: true }).click();
+	await rangeThread
+		.getByRole('textbox', { name: 'Edit note' })
+		.fill('Too much reverb on the snare');
+	await rangeThread.getByRole('button', { name: 'Save' }).click();
+	await expect(list.getByRole('button', { name: /reverb on the snare/ })).toBeVisible();
+	await page.getByRole('button', { name: /^Add note at/ }).click();
+	await page.getByRole('textbox', { name: /^Note at/ }).fill('Scratch that');
+	await page.getByRole('button', { name: 'Post note' }).click();
+	await expect(list.getByRole('button', { name: /Scratch that/ })).toBeVisible();
+	page.once('dialog', (d) => d.accept());
+	await page.getByRole('button', { name: 'Delete', exact: true }).click();
+	await expect(list.getByRole('button', { name: /Scratch that/ })).toHaveCount(0);
 
 	// Thread: open the first note (the playhead jumps there), reply, resolve, reopen.
 	await list.getByRole('button', { name: /vocal drops/ }).click();
@@ -209,6 +251,24 @@ test('the review room: play, notes by key, threads, gapless version switch, matc
 	await page.keyboard.press('b');
 	await expect(ab).toHaveAttribute('data-applied-gain-db', '0');
 	await expect(ab.getByRole('button', { name: /^A v2/ })).toHaveAttribute('aria-pressed', 'true');
+
+	// The reference the same way: it is the louder, so it is the one turned down.
+	const refDiff =
+		Math.round((ref.audio.loudness.integratedLufs - v2.loudness!.integratedLufs) * 10) / 10;
+	await ab.getByLabel('Compare v2 with').selectOption({ label: 'Reference: Midnight City' });
+	await ab.getByRole('button', { name: /^B Reference: Midnight City/ }).click();
+	await expect(ab).toHaveAttribute('data-applied-gain-db', String(-refDiff));
+	await expect(page.getByText('Hearing B: Midnight City')).toBeVisible();
+	await ab.getByRole('button', { name: /^A v2/ }).click();
+
+	// Data saver and back, at the same spot.
+	const atSwitch = await position(page);
+	await page.getByText('Data saver', { exact: true }).click();
+	await expect(page.getByRole('radio', { name: 'Data saver' })).toBeChecked();
+	expect(await position(page)).toBeGreaterThanOrEqual(atSwitch);
+	await expect.poll(() => position(page)).toBeGreaterThan(atSwitch + 300);
+	await page.getByText('Lossless', { exact: true }).click();
+	await expect(page.getByRole('radio', { name: 'Lossless' })).toBeChecked();
 	await page.getByRole('button', { name: 'Pause' }).click();
 
 	// v2 addresses the v1 note; its author sees "addressed in v2" on v1.
