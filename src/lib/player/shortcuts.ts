@@ -18,10 +18,10 @@ export type ShortcutAction =
 export const NUDGE_MS = 1000;
 export const NUDGE_LARGE_MS = 5000;
 
-/** What the help overlay lists, in this order. */
-export const SHORTCUTS: { keys: string[]; label: string }[] = [
+/** What the help overlay lists, in this order; `or` marks alternatives rather than a combination. */
+export const SHORTCUTS: { keys: string[]; label: string; or?: boolean }[] = [
 	{ keys: ['Space'], label: 'Play / pause' },
-	{ keys: ['←', '→'], label: `Back / forward ${NUDGE_MS / 1000} s` },
+	{ keys: ['←', '→'], label: `Back / forward ${NUDGE_MS / 1000} s`, or: true },
 	{ keys: ['Shift', '←/→'], label: `Back / forward ${NUDGE_LARGE_MS / 1000} s` },
 	{ keys: ['J'], label: 'Rewind (press again to go further)' },
 	{ keys: ['K'], label: 'Pause' },
@@ -30,7 +30,7 @@ export const SHORTCUTS: { keys: string[]; label: string }[] = [
 	{ keys: ['['], label: 'Start a range at the playhead' },
 	{ keys: [']'], label: 'End the range and write a note on it' },
 	{ keys: ['B'], label: 'Switch A/B' },
-	{ keys: ['+', '−'], label: 'Zoom the detail waveform in / out' },
+	{ keys: ['+', '−'], label: 'Zoom the detail waveform in / out', or: true },
 	{ keys: ['Esc'], label: 'Cancel the range or note' },
 	{ keys: ['?'], label: 'This help' }
 ];
