@@ -236,8 +236,11 @@ export class Player {
 			: { url: s.urls.original, format: s.formats.original };
 	}
 
-	/** Makes what should be heard (side, variant) what is heard, at the same position. */
-	async #switch() {
+	/**
+	 * Makes what should be heard (side, variant) what is heard, at the same position.
+	 * `fallback`: retrying with the stream after the original was refused (keep saying so).
+	 */
+	async #switch(fallback = false) {
 		const source = this.source;
 		if (!source) return;
 		const { url, format } = this.#urlFor(source);
@@ -254,7 +257,7 @@ export class Player {
 		if (token !== this.#token) return;
 		this.#pending?.unload();
 		this.#pending = null;
-		this.#error = null;
+		if (!fallback) this.#error = null;
 		this.#loading = true;
 		const start = Math.min(this.#livePositionMs(), this.#durationMs || Infinity);
 		const next = new Howl({ src: [url], format: [format], html5: true, preload: true, volume: 0 });
@@ -273,7 +276,7 @@ export class Player {
 				// Originals can be restricted by the project; the stream is for every member.
 				this.#error = 'Lossless playback is not available here; playing the data-saver stream.';
 				this.#variant = 'stream';
-				void this.#switch();
+				void this.#switch(true);
 			} else {
 				this.#error = `Could not load “${source.label}” (${String(err ?? 'network error')}).`;
 			}
