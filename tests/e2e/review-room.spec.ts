@@ -342,6 +342,7 @@ test('a 10-minute song with 1,000 notes stays responsive and plays at frame rate
 
 	const started = Date.now();
 	await page.goto(`/versions/${version.id}`);
+	const loaded = Date.now() - started;
 	const list = page.getByRole('list', { name: 'Notes by time' });
 	await expect(list.getByRole('listitem')).toHaveCount(1000);
 	await expect(page.locator('.lanes .mark')).toHaveCount(1000);
@@ -367,7 +368,7 @@ test('a 10-minute song with 1,000 notes stays responsive and plays at frame rate
 	);
 	frames.sort((a, b) => a - b);
 	const median = frames[Math.floor(frames.length / 2)];
-	const perf = `load ${loadMs} ms; frame median ${median.toFixed(1)} ms, p90 ${frames[108].toFixed(1)} ms`;
+	const perf = `load ${loaded} ms, interactive ${loadMs} ms; frame median ${median.toFixed(1)} ms, p90 ${frames[108].toFixed(1)} ms`;
 	test.info().annotations.push({ type: 'perf', description: perf });
 	console.log(`review room, 1,000 notes: ${perf}`);
 	expect(median).toBeLessThan(25);
