@@ -1,0 +1,13 @@
+import type { Comment, CommentStatus } from '$lib/realtime/events';
+
+/** The contract's `comment` (../shared/API.md, Comments): one type for HTTP and the socket. */
+export type Note = Comment;
+export type NoteStatus = CommentStatus;
+
+export interface NewNote {
+	body: string;
+	atMs: number;
+	endMs?: number | null;
+	parentId?: string | null;
+	briefItemId?: string | null;
+}
