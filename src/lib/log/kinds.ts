@@ -2,27 +2,33 @@
  * Kinds group the revision log's event types for filtering and icons (shared by the API and the
  * Log page). A type not listed falls under its prefix's kind, or "other".
  */
+import type { IconName } from '$lib/components/ui/Icon.svelte';
+
 export const LOG_KINDS = {
-	brief: { label: 'Brief', icon: '📝', types: ['brief.updated'] },
-	references: { label: 'References', icon: '🎧', types: ['reference.added', 'reference.audio'] },
+	brief: { label: 'Brief', icon: 'brief', types: ['brief.updated'] },
+	references: {
+		label: 'References',
+		icon: 'headphones',
+		types: ['reference.added', 'reference.audio']
+	},
 	uploads: {
 		label: 'Uploads',
-		icon: '⬆',
+		icon: 'upload',
 		types: ['version.uploaded', 'version.ready', 'version.failed']
 	},
 	notes: {
 		label: 'Notes',
-		icon: '💬',
+		icon: 'note',
 		types: ['comment.created', 'comment.resolved', 'comment.reopened', 'comment.addressed']
 	},
 	decisions: {
 		label: 'Decisions',
-		icon: '✅',
+		icon: 'check',
 		types: ['decision.recorded', 'version.approved', 'version.reopened']
 	},
 	people: {
 		label: 'People and songs',
-		icon: '👥',
+		icon: 'people',
 		types: [
 			'project.created',
 			'song.created',
@@ -31,8 +37,8 @@ export const LOG_KINDS = {
 			'member.removed'
 		]
 	},
-	deliveries: { label: 'Deliveries', icon: '📦', types: ['delivery.created', 'delivery.decided'] }
-} as const satisfies Record<string, { label: string; icon: string; types: readonly string[] }>;
+	deliveries: { label: 'Deliveries', icon: 'box', types: ['delivery.created', 'delivery.decided'] }
+} as const satisfies Record<string, { label: string; icon: IconName; types: readonly string[] }>;
 
 export type LogKind = keyof typeof LOG_KINDS | 'other';
 
