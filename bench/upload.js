@@ -12,7 +12,7 @@ import net from 'node:net';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureWav } from './upload-gen.js';
+import { generateWav } from './audio-gen.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..');
@@ -198,7 +198,7 @@ async function main() {
 	const rows = [];
 	for (const f of FILES) {
 		const file = path.join(tmp, f.name);
-		await ensureWav(file, f.spec);
+		await generateWav(file, f.spec);
 		execFileSync('sync');
 		const r = { ...f, ...(await measure(file)) };
 		console.log(r);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../support/client';
 import { MEMBER_ROLES, projectWithTeam, type MemberRole } from '../support/project';
-import { seedVersion } from '../support/seed-version';
+import { seedVersion } from '../support/seed';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;

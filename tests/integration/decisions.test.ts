@@ -3,7 +3,7 @@ import { encodeWav } from '../../src/lib/audio/testing';
 import { tone, upload } from '../support/audio';
 import { ApiClient } from '../support/client';
 import { projectWithTeam } from '../support/project';
-import { seedVersion } from '../support/seed-version';
+import { seedVersion } from '../support/seed';
 import { startServer, type RunningServer } from '../support/server';
 
 let server: RunningServer;

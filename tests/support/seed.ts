@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 export function seedVersion(
 	dataDir: string,
 	opts: { projectId: string; songId: string; number?: number; durationMs?: number | null }
-): { id: string; number: number } {
+): { id: string; number: number; sha256: string } {
 	const db = new Database(path.join(dataDir, 'bounce.sqlite'));
 	try {
 		db.pragma('busy_timeout = 5000');
@@ -23,12 +23,14 @@ export function seedVersion(
 				).n ?? 0
 			) + 1;
 		const id = randomBytes(15).toString('hex');
+		const sha256 = randomBytes(32).toString('hex');
 		const durationMs = opts.durationMs === undefined ? 180_000 : opts.durationMs;
 		const format =
 			durationMs === null
 				? null
 				: JSON.stringify({
 						container: 'wav',
+						codec: 'pcm',
 						sampleRate: 48000,
 						bitDepth: 24,
 						sampleFormat: 'int',
@@ -47,10 +49,10 @@ export function seedVersion(
 			`mix-v${number}.wav`,
 			new Date().toISOString(),
 			1000,
-			randomBytes(32).toString('hex'),
+			sha256,
 			format
 		);
-		return { id, number };
+		return { id, number, sha256 };
 	} finally {
 		db.close();
 	}

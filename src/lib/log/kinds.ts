@@ -2,7 +2,7 @@
  * Kinds group the revision log's event types for filtering and icons (shared by the API and the
  * Log page). A type not listed falls under its prefix's kind, or "other".
  */
-import type { IconName } from '$lib/components/ui/Icon.svelte';
+import type { IconName } from '$lib/components/ui/icons';
 
 export const LOG_KINDS = {
 	brief: { label: 'Brief', icon: 'brief', types: ['brief.updated'] },
