@@ -331,7 +331,8 @@ describe('presence', () => {
 		const t0 = Date.now();
 		a.emit('presence:update', { versionId, positionMs: 61_000, playing: true });
 		await moved;
-		expect(Date.now() - t0).toBeLessThan(500);
+		// Coalesced to ≤ 150 ms per room; the bound leaves room for a loaded CI machine.
+		expect(Date.now() - t0).toBeLessThan(1500);
 
 		const left = nextEvent(a, 'presence', (p) => p.users.length === 1, 1000);
 		b.emit('version:leave', versionId);
@@ -373,8 +374,9 @@ describe('presence', () => {
 		const engine = b.io.engine as unknown as { _sendPacket: (...args: unknown[]) => void };
 		engine._sendPacket = () => {};
 		const t0 = Date.now();
-		await nextEvent(a, 'presence', (p) => p.users.length === 1, 8000);
-		expect(Date.now() - t0).toBeLessThan(6000);
+		await nextEvent(a, 'presence', (p) => p.users.length === 1, 10_000);
+		// Heartbeat 2.5 s + 2.5 s: gone within "a few seconds", with slack for a loaded machine.
+		expect(Date.now() - t0).toBeLessThan(9000);
 	});
 
 	it('shows who is writing a note and where, until they post it or stop', async () => {
