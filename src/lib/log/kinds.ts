@@ -1,28 +1,30 @@
 /**
  * Kinds group the revision log's event types for filtering and icons (shared by the API and the
  * Log page). A type not listed falls under its prefix's kind, or "other".
+ * Icons are text symbols (forced to text presentation with U+FE0E), not emoji: they render in
+ * the same plain style on every system, including Linux desktops without an emoji font.
  */
 export const LOG_KINDS = {
-	brief: { label: 'Brief', icon: '📝', types: ['brief.updated'] },
-	references: { label: 'References', icon: '🎧', types: ['reference.added', 'reference.audio'] },
+	brief: { label: 'Brief', icon: '✎', types: ['brief.updated'] },
+	references: { label: 'References', icon: '♫', types: ['reference.added', 'reference.audio'] },
 	uploads: {
 		label: 'Uploads',
-		icon: '⬆',
+		icon: '⬆\uFE0E',
 		types: ['version.uploaded', 'version.ready', 'version.failed']
 	},
 	notes: {
 		label: 'Notes',
-		icon: '💬',
+		icon: '❝',
 		types: ['comment.created', 'comment.resolved', 'comment.reopened', 'comment.addressed']
 	},
 	decisions: {
 		label: 'Decisions',
-		icon: '✅',
+		icon: '✔\uFE0E',
 		types: ['decision.recorded', 'version.approved', 'version.reopened']
 	},
 	people: {
 		label: 'People and songs',
-		icon: '👥',
+		icon: '☺\uFE0E',
 		types: [
 			'project.created',
 			'song.created',
@@ -31,7 +33,7 @@ export const LOG_KINDS = {
 			'member.removed'
 		]
 	},
-	deliveries: { label: 'Deliveries', icon: '📦', types: ['delivery.created', 'delivery.decided'] }
+	deliveries: { label: 'Deliveries', icon: '▣', types: ['delivery.created', 'delivery.decided'] }
 } as const satisfies Record<string, { label: string; icon: string; types: readonly string[] }>;
 
 export type LogKind = keyof typeof LOG_KINDS | 'other';
