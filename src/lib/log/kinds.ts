@@ -19,7 +19,7 @@ export const LOG_KINDS = {
 	},
 	decisions: {
 		label: 'Decisions',
-		icon: '✔\uFE0E',
+		icon: '⚑',
 		types: ['decision.recorded', 'version.approved', 'version.reopened']
 	},
 	people: {
