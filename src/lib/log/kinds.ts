@@ -23,7 +23,7 @@ export const LOG_KINDS = {
 	},
 	decisions: {
 		label: 'Decisions',
-		icon: 'check',
+		icon: 'flag',
 		types: ['decision.recorded', 'version.approved', 'version.reopened']
 	},
 	people: {

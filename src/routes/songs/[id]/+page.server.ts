@@ -1,4 +1,5 @@
 import { getDb } from '$lib/server/db';
+import { listDeliveries } from '$lib/server/deliveries/delivery.service';
 import { loadOr404, requirePageUser } from '$lib/server/http/page';
 import { can } from '$lib/server/projects/access';
 import { findProject } from '$lib/server/projects/project.repository';
@@ -10,6 +11,11 @@ export const load: PageServerLoad = async (event) => {
 	const db = await getDb();
 	const song = await loadOr404(() => getSong(db, user, event.params.id));
 	const project = (await findProject(db, song.projectId))!;
+	const deliveries = await listDeliveries(db, user, song.id);
+	const latest = deliveries.reduce<(typeof deliveries)[number] | null>(
+		(a, d) => (!a || d.createdAt > a.createdAt ? d : a),
+		null
+	);
 	const canDownload = song.myRole === 'owner' || project.downloadRoles.includes(song.myRole);
 	return {
 		song: {
@@ -22,6 +28,14 @@ export const load: PageServerLoad = async (event) => {
 		},
 		project: { id: project.id, title: project.title, artist: project.artist },
 		versions: song.versions,
-		can: { upload: can(song.myRole, 'uploadVersion'), download: canDownload }
+		deliveries: {
+			count: deliveries.length,
+			latest: latest && { status: latest.status, verdict: latest.verdict, files: latest.fileCount }
+		},
+		can: {
+			upload: can(song.myRole, 'uploadVersion'),
+			download: canDownload,
+			deliver: can(song.myRole, 'deliver')
+		}
 	};
 };

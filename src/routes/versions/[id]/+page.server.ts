@@ -1,10 +1,22 @@
 import { error } from '@sveltejs/kit';
 import type { Note } from '$lib/comments/note.types';
+import type { RoundsInfo, SongState } from '$lib/decisions/labels';
+import type { Approval } from '$lib/server/decisions/approval.service';
 import { requirePageUser } from '$lib/server/http/page';
 import { can } from '$lib/server/projects/access';
 import type { Role } from '$lib/server/projects/roles';
 import { toReviewReference, toReviewVersion, type ApiReference, type ApiVersion } from './review';
 import type { PageServerLoad } from './$types';
+
+type AddressedNote = {
+	id: string;
+	body: string;
+	atMs: number;
+	status: string;
+	briefItemId: string | null;
+	author: { name: string };
+	versionNumber: number;
+};
 
 /**
  * The review room loads through the public API (the same calls a script makes), which keeps this
@@ -22,12 +34,23 @@ export const load: PageServerLoad = async (event) => {
 	};
 	const id = event.params.id;
 	const { version } = (await get<{ version: ApiVersion }>(`/api/v1/versions/${id}`))!;
-	const [songRes, commentsRes, openRes] = await Promise.all([
-		get<{ song: { id: string; projectId: string; title: string; versions: ApiVersion[] } }>(
-			`/api/v1/songs/${version.songId}`
-		),
+	const [songRes, commentsRes, openRes, coverage] = await Promise.all([
+		get<{
+			song: {
+				id: string;
+				projectId: string;
+				title: string;
+				state: SongState;
+				rounds: RoundsInfo;
+				versions: ApiVersion[];
+			};
+		}>(`/api/v1/songs/${version.songId}`),
 		get<{ comments: Note[] }>(`/api/v1/versions/${id}/comments`, true),
-		version.number > 1 ? get<{ comments: Note[] }>(`/api/v1/versions/${id}/open-notes`, true) : null
+		version.number > 1
+			? get<{ comments: Note[] }>(`/api/v1/versions/${id}/open-notes`, true)
+			: null,
+		// Only the notes this version addressed: the room's live notes fill in the rest of the view.
+		get<{ addressed: AddressedNote[] }>(`/api/v1/versions/${id}/brief-coverage`, true)
 	]);
 	const song = songRes!.song;
 	const { project } = (await get<{
@@ -54,8 +77,10 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		me: { id: user.id, name: user.name },
 		project: { id: project.id, title: project.title, myRole: project.myRole },
-		song: { id: song.id, title: song.title },
+		song: { id: song.id, title: song.title, rounds: song.rounds },
 		version: toReviewVersion(version),
+		approval: version.approval as Approval,
+		addressed: coverage?.addressed ?? [],
 		versions: song.versions.map(toReviewVersion).sort((a, b) => a.number - b.number),
 		briefItems: project.brief.keyElements.map((k) => ({ id: k.id, text: k.text })),
 		references: references.filter((r) => r !== null),
@@ -63,6 +88,7 @@ export const load: PageServerLoad = async (event) => {
 		openNotes: openRes?.comments ?? [],
 		canPlayOriginal: head.ok,
 		can: {
+			upload: can(project.myRole, 'uploadVersion'),
 			comment: can(project.myRole, 'comment'),
 			address: can(project.myRole, 'addressNotes'),
 			deleteAny: project.myRole === 'owner'
