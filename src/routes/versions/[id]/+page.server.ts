@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { Note } from '$lib/comments/note.types';
+import type { AddressedNote, Note } from '$lib/comments/note.types';
 import { requirePageUser } from '$lib/server/http/page';
 import { can } from '$lib/server/projects/access';
 import type { Role } from '$lib/server/projects/roles';
@@ -22,12 +22,14 @@ export const load: PageServerLoad = async (event) => {
 	};
 	const id = event.params.id;
 	const { version } = (await get<{ version: ApiVersion }>(`/api/v1/versions/${id}`))!;
-	const [songRes, commentsRes, openRes] = await Promise.all([
+	const earlier = <T>(path: string) => (version.number > 1 ? get<T>(path, true) : null);
+	const [songRes, commentsRes, openRes, addressedRes] = await Promise.all([
 		get<{ song: { id: string; projectId: string; title: string; versions: ApiVersion[] } }>(
 			`/api/v1/songs/${version.songId}`
 		),
 		get<{ comments: Note[] }>(`/api/v1/versions/${id}/comments`, true),
-		version.number > 1 ? get<{ comments: Note[] }>(`/api/v1/versions/${id}/open-notes`, true) : null
+		earlier<{ comments: Note[] }>(`/api/v1/versions/${id}/open-notes`),
+		earlier<{ comments: AddressedNote[] }>(`/api/v1/versions/${id}/addressed-notes`)
 	]);
 	const song = songRes!.song;
 	const { project } = (await get<{
@@ -36,16 +38,9 @@ export const load: PageServerLoad = async (event) => {
 			title: string;
 			myRole: Role;
 			brief: { keyElements: { id: string; text: string }[] };
-			references?: { id: string }[];
+			references?: ApiReference[];
 		};
 	}>(`/api/v1/projects/${song.projectId}`))!;
-	// The list gives no audio details; each reference's own record does (loudness for matching).
-	const references = await Promise.all(
-		(project.references ?? []).map(async (r) => {
-			const one = await get<{ reference: ApiReference }>(`/api/v1/references/${r.id}`, true);
-			return one ? toReviewReference(one.reference) : null;
-		})
-	);
 	// Projects can keep lossless originals from some roles; the stream is for every member.
 	const head = await event.fetch(`/api/v1/versions/${id}/audio?variant=original`, {
 		method: 'HEAD'
@@ -58,9 +53,11 @@ export const load: PageServerLoad = async (event) => {
 		version: toReviewVersion(version),
 		versions: song.versions.map(toReviewVersion).sort((a, b) => a.number - b.number),
 		briefItems: project.brief.keyElements.map((k) => ({ id: k.id, text: k.text })),
-		references: references.filter((r) => r !== null),
+		// The project's references carry their audio summary (loudness for matching).
+		references: (project.references ?? []).map(toReviewReference),
 		comments: commentsRes?.comments ?? [],
 		openNotes: openRes?.comments ?? [],
+		addressedNotes: addressedRes?.comments ?? [],
 		canPlayOriginal: head.ok,
 		can: {
 			comment: can(project.myRole, 'comment'),
