@@ -211,6 +211,15 @@ test('the review room: play, notes by key, threads, gapless version switch, matc
 	await page.getByLabel('Filter by brief item').selectOption({ label: 'Vocals upfront' });
 	await expect(list.getByRole('listitem')).toHaveCount(1);
 	await page.getByLabel('Filter by brief item').selectOption({ label: 'Any brief item' });
+
+	// Relink the note to another brief item from its thread; the filter follows.
+	await thread
+		.getByRole('combobox', { name: 'Brief item', exact: true })
+		.selectOption({ label: 'Wide synths' });
+	await expect(thread.getByText('Brief: Wide synths')).toBeVisible();
+	await page.getByLabel('Filter by brief item').selectOption({ label: 'Wide synths' });
+	await expect(list.getByRole('listitem')).toHaveCount(1);
+	await page.getByLabel('Filter by brief item').selectOption({ label: 'Any brief item' });
 	await page.keyboard.press('Escape');
 
 	// The keyboard help.
@@ -277,6 +286,9 @@ test('the review room: play, notes by key, threads, gapless version switch, matc
 	await asked.getByRole('checkbox', { name: /vocal drops/ }).check();
 	await asked.getByRole('button', { name: 'Mark 1 as addressed in v2' }).click();
 	await expect(asked.getByRole('status')).toContainText('1 note marked as addressed in v2');
+	await expect(asked.getByRole('list', { name: 'This version addresses:' })).toContainText(
+		'vocal drops'
+	);
 	await shoot(page, 'review-v2-ab');
 
 	await page.getByRole('link', { name: 'Version 1' }).click();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from '../support/client';
+import { connected, connectSocket, join, nextEvent } from '../support/socket';
 import { setupProject } from '../support/fixtures';
 import { seedVersion } from '../support/seed';
 import { startServer, type RunningServer } from '../support/server';
@@ -239,5 +240,99 @@ describe('comments API', () => {
 		expect((await a.get(`/api/v1/versions/${versionId}/open-notes`)).json.comments).toEqual([]);
 		const outsider = await signUp(server.url, 'Mallory');
 		expect((await outsider.client.get(`/api/v1/versions/${v2.id}/open-notes`)).status).toBe(404);
+	});
+
+	it('links a note to a brief item and unlinks it (PATCH briefItemId), announced to the room', async () => {
+		const { owner, members, projectId, versionId } = await setupProject(server);
+		await owner.client.put(`/api/v1/projects/${projectId}/brief`, {
+			vision: 'Warm',
+			keyElements: [
+				{ id: 'warm-bass', text: 'Warm bass' },
+				{ id: 'wide-vox', text: 'Wide vocals' }
+			]
+		});
+		const mine = (
+			await members.artist.client.post(`/api/v1/versions/${versionId}/comments`, note())
+		).json.comment;
+		const path = `/api/v1/comments/${mine.id}`;
+		const socket = await connected(
+			connectSocket(server.url, { cookie: members.artist.client.cookie })
+		);
+		try {
+			expect((await join(socket, versionId)).ok).toBe(true);
+			// Not the author, but may comment: tagging is triage, like resolving.
+			const heard = nextEvent(socket, 'comment:updated', (c) => c.id === mine.id);
+			const linked = await members.engineer.client.patch(path, { briefItemId: 'warm-bass' });
+			expect(linked.status).toBe(200);
+			expect(linked.json.comment).toMatchObject({ briefItemId: 'warm-bass', body: mine.body });
+			expect(await heard).toEqual(linked.json.comment);
+
+			const unknown = await members.engineer.client.patch(path, { briefItemId: 'nope' });
+			expect(unknown.status).toBe(400);
+			expect(unknown.json.error.code).toBe('unknown_brief_item');
+			expect((await members.viewer.client.patch(path, { briefItemId: 'wide-vox' })).status).toBe(
+				403
+			);
+			expect((await members.artist.client.patch(path, { briefItemId: 42 })).status).toBe(400);
+			const outsider = await signUp(server.url, 'Mallory');
+			expect((await outsider.client.patch(path, { briefItemId: 'wide-vox' })).status).toBe(404);
+
+			const unlinked = await owner.client.patch(path, { briefItemId: null });
+			expect(unlinked.status).toBe(200);
+			expect(unlinked.json.comment.briefItemId).toBeNull();
+			const list = await members.artist.client.get(`/api/v1/versions/${versionId}/comments`);
+			expect(list.json.comments[0].briefItemId).toBeNull();
+			// Together with a status change, in one request.
+			const both = await members.artist.client.patch(path, {
+				briefItemId: 'wide-vox',
+				status: 'resolved'
+			});
+			expect(both.json.comment).toMatchObject({ briefItemId: 'wide-vox', status: 'resolved' });
+		} finally {
+			socket.disconnect();
+		}
+	});
+
+	it('lists the notes a version addresses with their version number (addressed-notes extension)', async () => {
+		const { members, projectId, songId, versionId } = await setupProject(server);
+		const a = members.artist.client;
+		const post = async (v: string, over: Record<string, unknown>) =>
+			(await a.post(`/api/v1/versions/${v}/comments`, note(over))).json.comment;
+		const fixed = await post(versionId, { atMs: 3000, body: 'Kick' });
+		const checked = await post(versionId, { atMs: 1000, body: 'Vocal' });
+		const reopened = await post(versionId, { atMs: 2000, body: 'Snare' });
+		const untouched = await post(versionId, { atMs: 4000, body: 'Hats' });
+		await a.post(`/api/v1/versions/${versionId}/comments`, { body: 'same', parentId: fixed.id });
+		const v2 = seedVersion(server.dataDir, { projectId, songId });
+		const onV2 = await post(v2.id, { body: 'on v2' });
+		const v3 = seedVersion(server.dataDir, { projectId, songId });
+		const address = await members.engineer.client.patch(`/api/v1/versions/${v3.id}`, {
+			addresses: [fixed.id, checked.id, reopened.id, onV2.id]
+		});
+		expect(address.status, address.text).toBe(200);
+		await a.patch(`/api/v1/comments/${checked.id}`, { status: 'resolved' });
+		await a.patch(`/api/v1/comments/${reopened.id}`, { status: 'open' });
+
+		const res = await members.viewer.client.get(`/api/v1/versions/${v3.id}/addressed-notes`);
+		expect(res.status).toBe(200);
+		const got = res.json.comments as {
+			id: string;
+			status: string;
+			versionNumber: number;
+			addressedInVersionId: string;
+			replies: unknown[];
+		}[];
+		// Oldest version first, then by time; a reopened note is no longer addressed.
+		expect(got.map((c) => c.id)).toEqual([checked.id, fixed.id, onV2.id]);
+		expect(got.map((c) => c.status)).toEqual(['resolved', 'addressed', 'addressed']);
+		expect(got.map((c) => c.versionNumber)).toEqual([1, 1, 2]);
+		expect(got.every((c) => c.addressedInVersionId === v3.id)).toBe(true);
+		expect(got[1].replies).toHaveLength(1);
+		expect(got.map((c) => c.id)).not.toContain(untouched.id);
+		expect((await a.get(`/api/v1/versions/${v2.id}/addressed-notes`)).json.comments).toEqual([]);
+		const outsider = await signUp(server.url, 'Mallory');
+		expect((await outsider.client.get(`/api/v1/versions/${v3.id}/addressed-notes`)).status).toBe(
+			404
+		);
 	});
 });

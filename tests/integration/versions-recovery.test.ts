@@ -64,6 +64,17 @@ describe('reference track audio', () => {
 		expect(audio.status).toBe('ready');
 		expect(audio.loudness.integratedLufs).toBeCloseTo(-20, 0);
 		expect(audio.format).toMatchObject({ container: 'wav', channels: 2 });
+		// The project lists each reference with its audio in brief (no request per reference).
+		await owner.post(`/api/v1/projects/${project.id}/references`, { title: 'No audio yet' });
+		const listed = (await owner.get(`/api/v1/projects/${project.id}`)).json.project.references;
+		expect(listed).toHaveLength(2);
+		expect(listed[0]).toMatchObject({ id: ref.id, title: 'Big Song' });
+		expect(listed[0].audio).toEqual({
+			status: 'ready',
+			format: audio.format,
+			loudness: audio.loudness
+		});
+		expect(listed[1].audio).toBeNull();
 		const peaks = await owner.get(`/api/v1/references/${ref.id}/peaks`);
 		expect(peaks.json.version).toBe(2);
 		expect((await put(owner, new TextEncoder().encode('not audio at all'))).status).toBe(415);

@@ -4,6 +4,9 @@ import type { Comment, CommentStatus } from '$lib/realtime/events';
 export type Note = Comment;
 export type NoteStatus = CommentStatus;
 
+/** A note of an earlier version that a later one addresses (`GET …/addressed-notes`). */
+export type AddressedNote = Note & { versionNumber: number };
+
 export interface NewNote {
 	body: string;
 	atMs: number;

@@ -64,6 +64,11 @@ export class NotesStore {
 		return this.#patch(id, { status });
 	}
 
+	/** Links a note to a key element of the brief, or unlinks it (null). */
+	async setBrief(id: string, briefItemId: string | null) {
+		return this.#patch(id, { briefItemId });
+	}
+
 	async remove(id: string) {
 		await apiFetch(`/api/v1/comments/${id}`, { method: 'DELETE' });
 		this.applyDeleted({ id, versionId: this.#versionId });

@@ -115,6 +115,27 @@ export async function listOpenEarlierNotes(
 	return rows.map(toComment);
 }
 
+/**
+ * Top-level notes of earlier versions that `versionId` addressed and that nobody reopened since
+ * (reopening clears the link), with their version's number; oldest version first.
+ */
+export async function listAddressedInVersion(
+	db: Tx,
+	versionId: string
+): Promise<(CommentRow & { versionNumber: number })[]> {
+	const rows = await selectComments(db)
+		.innerJoin('version', 'version.id', 'comment.version_id')
+		.select('version.number as version_number')
+		.where('comment.addressed_in_version_id', '=', versionId)
+		.where('comment.status', 'in', ['addressed', 'resolved'])
+		.where('comment.parent_id', 'is', null)
+		.orderBy('version.number')
+		.orderBy('comment.at_ms')
+		.orderBy('comment.created_at')
+		.execute();
+	return rows.map((r) => ({ ...toComment(r), versionNumber: Number(r.version_number) }));
+}
+
 export async function insertComment(
 	db: Tx,
 	row: Omit<
@@ -149,6 +170,7 @@ export async function updateComment(
 		body?: string;
 		status?: CommentStatus;
 		addressedInVersionId?: string | null;
+		briefItemId?: string | null;
 		updatedAt: string;
 	}
 ): Promise<void> {
@@ -160,6 +182,7 @@ export async function updateComment(
 			...(patch.addressedInVersionId !== undefined && {
 				addressed_in_version_id: patch.addressedInVersionId
 			}),
+			...(patch.briefItemId !== undefined && { brief_item_id: patch.briefItemId }),
 			updated_at: patch.updatedAt
 		})
 		.where('id', '=', id)

@@ -39,10 +39,12 @@ export const createCommentSchema = z
 export const updateCommentSchema = z
 	.object({
 		body: body.optional(),
-		status: z.enum(['open', 'resolved'], { message: 'status is "open" or "resolved".' }).optional()
+		status: z.enum(['open', 'resolved'], { message: 'status is "open" or "resolved".' }).optional(),
+		/** Links the note to a key element of the current brief; null unlinks it. */
+		briefItemId: id.nullable().optional()
 	})
-	.refine((v) => v.body !== undefined || v.status !== undefined, {
-		message: 'Send a body or a status.'
+	.refine((v) => v.body !== undefined || v.status !== undefined || v.briefItemId !== undefined, {
+		message: 'Send a body, a status or a briefItemId.'
 	});
 
 export type CreateCommentInput = z.infer<typeof createCommentSchema>;

@@ -9,7 +9,8 @@ import { inviteMember } from '../projects/member.service';
 import { createProject } from '../projects/project.service';
 import { bus, type BusEvents } from '../realtime/bus';
 import { createSong } from '../songs/song.service';
-import { createComment, listOpenNotes, markAddressed, updateComment } from './comment.service';
+import { listOpenNotes, markAddressed } from './comment-addressing.service';
+import { createComment, updateComment } from './comment.service';
 
 let db: Db;
 let events: BusEvents['version.event'][];

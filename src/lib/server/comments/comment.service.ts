@@ -3,19 +3,18 @@ import type { User } from '../auth/user.repository';
 import type { Db } from '../db';
 import { newId, nowIso } from '../db/ids';
 import { writeTransaction, type Tx } from '../db/transaction';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { appendLog } from '../log/log.service';
 import { requireRole } from '../projects/access';
 import { getLatestBrief } from '../projects/brief.repository';
 import { publishVersionEvent } from '../realtime/emitter';
-import { findVersionRef, requireVersionRole } from '../versions/version-access';
+import { requireVersionRole } from '../versions/version-access';
 import { nestComments, toCommentDto } from './comment.dto';
 import {
 	deleteCommentTree,
 	findComment,
 	findCommentByClientId,
 	insertComment,
-	listOpenEarlierNotes,
 	listReplies,
 	listVersionComments,
 	updateComment as updateCommentRow,
@@ -23,13 +22,13 @@ import {
 } from './comment.repository';
 import type { CreateCommentInput, UpdateCommentInput } from './comment.schemas';
 
-const clock = (ms: number) => {
+export const clock = (ms: number) => {
 	const s = Math.floor(ms / 1000);
 	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 const excerpt = (body: string) => (body.length > 80 ? `${body.slice(0, 77)}…` : body);
 
-async function loadComment(tx: Tx, id: string): Promise<Comment> {
+export async function loadComment(tx: Tx, id: string): Promise<Comment> {
 	const row = (await findComment(tx, id))!;
 	return toCommentDto(row, row.parentId ? [] : await listReplies(tx, [row.id]));
 }
@@ -87,15 +86,7 @@ async function insertNote(tx: Tx, user: User, versionId: string, input: CreateCo
 	if (end !== null && (atMs > end || (endMs !== null && endMs > end))) {
 		throw badRequest(`The note must sit within the song (0–${end} ms).`, 'out_of_range');
 	}
-	if (input.briefItemId) {
-		const brief = await getLatestBrief(tx, version.projectId);
-		if (!brief.keyElements.some((k) => k.id === input.briefItemId)) {
-			throw badRequest(
-				'briefItemId is not a key element of the current brief.',
-				'unknown_brief_item'
-			);
-		}
-	}
+	if (input.briefItemId) await requireBriefItem(tx, version.projectId, input.briefItemId);
 	const id = newId();
 	await insertComment(tx, {
 		id,
@@ -133,17 +124,15 @@ export async function listComments(db: Db, user: User, versionId: string): Promi
 	);
 }
 
-/** Open notes on earlier versions of the same song: what this version may address. */
-export async function listOpenNotes(db: Db, user: User, versionId: string): Promise<Comment[]> {
-	const { version } = await requireVersionRole(db, user, versionId, 'read');
-	const notes = await listOpenEarlierNotes(db, version.songId, version.number);
-	return nestComments(
-		notes,
-		await listReplies(
-			db,
-			notes.map((n) => n.id)
-		)
-	);
+/** A note links only to a key element of the project's current brief, not a dropped one. */
+async function requireBriefItem(tx: Tx, projectId: string, briefItemId: string) {
+	const brief = await getLatestBrief(tx, projectId);
+	if (!brief.keyElements.some((k) => k.id === briefItemId)) {
+		throw badRequest(
+			'briefItemId is not a key element of the current brief.',
+			'unknown_brief_item'
+		);
+	}
 }
 
 async function requireComment(tx: Tx, id: string): Promise<CommentRow> {
@@ -152,7 +141,10 @@ async function requireComment(tx: Tx, id: string): Promise<CommentRow> {
 	return comment;
 }
 
-/** Edits the body (author only) and/or resolves or reopens (anyone who may comment). */
+/**
+ * Edits the body (author only); resolves or reopens, and links the note to a brief key element or
+ * unlinks it (anyone who may comment: tagging is triage, like resolving).
+ */
 export async function updateComment(
 	db: Db,
 	user: User,
@@ -168,12 +160,18 @@ export async function updateComment(
 		const body = input.body !== undefined && input.body !== c.body ? input.body : undefined;
 		const status =
 			input.status !== undefined && input.status !== c.status ? input.status : undefined;
-		if (body === undefined && status === undefined) {
+		const briefItemId =
+			input.briefItemId !== undefined && input.briefItemId !== c.briefItemId
+				? input.briefItemId
+				: undefined;
+		if (briefItemId) await requireBriefItem(tx, c.projectId, briefItemId);
+		if (body === undefined && status === undefined && briefItemId === undefined) {
 			return { comment: await loadComment(tx, c.id), changed: false };
 		}
 		await updateCommentRow(tx, c.id, {
 			body,
 			status,
+			briefItemId,
 			// Reopening a note that a later version addressed means it was not addressed after all.
 			...(status === 'open' && { addressedInVersionId: null }),
 			updatedAt: nowIso()
@@ -220,53 +218,3 @@ export async function deleteComment(db: Db, user: User, commentId: string): Prom
 	});
 	publishVersionEvent(c.versionId, 'comment:deleted', { id: c.id, versionId: c.versionId });
 }
-
-/**
- * `PATCH /versions/:id {addresses}`: marks open notes on earlier versions of the same song as
- * addressed by this version (owners and engineers). Already addressed by this version → no-op.
- * For the versions route to call; the notes' own rooms hear `comment:updated`.
- */
-export async function markAddressed(
-	db: Db,
-	user: User,
-	versionId: string,
-	commentIds: string[]
-): Promise<Comment[]> {
-	const updated = await writeTransaction(db, async (tx) => {
-		const { version } = await requireVersionRole(tx, user, versionId, 'addressNotes');
-		const out: Comment[] = [];
-		for (const id of new Set(commentIds)) {
-			const c = await findComment(tx, id);
-			if (!c || c.projectId !== version.projectId) {
-				throw badRequest(`There is no note ${id} in this project.`, 'unknown_comment');
-			}
-			if (c.status === 'addressed' && c.addressedInVersionId === versionId) continue;
-			const noteVersion = await findVersionRef(tx, c.versionId);
-			if (c.songId !== version.songId || !noteVersion || noteVersion.number >= version.number) {
-				throw notAddressable('A version can only address notes on earlier versions of its song.');
-			}
-			if (c.parentId) throw notAddressable('Address the note, not a reply to it.');
-			if (c.status !== 'open') throw notAddressable('Only open notes can be addressed.');
-			await updateCommentRow(tx, c.id, {
-				status: 'addressed',
-				addressedInVersionId: versionId,
-				updatedAt: nowIso()
-			});
-			await appendLog(tx, {
-				projectId: c.projectId,
-				type: 'comment.addressed',
-				actorId: user.id,
-				songId: c.songId,
-				versionId,
-				commentId: c.id,
-				summary: `${user.name} marked the v${noteVersion.number} note at ${clock(c.atMs)} as addressed in v${version.number}`
-			});
-			out.push(await loadComment(tx, c.id));
-		}
-		return out;
-	});
-	for (const c of updated) publishVersionEvent(c.versionId, 'comment:updated', c);
-	return updated;
-}
-
-const notAddressable = (message: string) => new AppError(400, 'not_addressable', message);

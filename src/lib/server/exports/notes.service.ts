@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { listComments } from '../comments/comment.service';
 import { findVersionFacts } from '../decisions/decision.repository';
 import { getLatestBrief } from '../projects/brief.repository';
-import { listAddressedIn } from './notes.repository';
+import { listAddressedInVersion } from '../comments/comment.repository';
 import type { ExportNote } from './notes.types';
 
 /**
@@ -32,10 +32,19 @@ export async function getExportNotes(db: Db, user: User, versionId: string) {
 export async function getBriefCoverage(db: Db, user: User, versionId: string) {
 	const comments = await listComments(db, user, versionId);
 	const v = (await findVersionFacts(db, versionId))!;
-	const [brief, addressed] = await Promise.all([
+	const [brief, addressedRows] = await Promise.all([
 		getLatestBrief(db, v.projectId),
-		listAddressedIn(db, versionId)
+		listAddressedInVersion(db, versionId)
 	]);
+	const addressed = addressedRows.map((c) => ({
+		id: c.id,
+		body: c.body,
+		atMs: c.atMs,
+		status: c.status,
+		briefItemId: c.briefItemId,
+		author: { name: c.authorName ?? 'Former member' },
+		versionNumber: c.versionNumber
+	}));
 	return {
 		briefRevision: brief.revision,
 		keyElements: brief.keyElements,

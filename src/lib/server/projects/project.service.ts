@@ -6,6 +6,8 @@ import { getSongStatuses, syncApprovalLocks } from '../decisions/approval.servic
 import { publishApprovals } from '../decisions/decision.events';
 import { appendLog } from '../log/log.service';
 import { listSongs } from '../songs/song.repository';
+import { listProjectReferenceAudio } from '../versions/reference-audio.repository';
+import { toReferenceAudioSummary } from '../versions/reference-audio.service';
 import { requireRole } from './access';
 import { getLatestBrief } from './brief.repository';
 import { insertMember, listMembers } from './member.repository';
@@ -56,12 +58,18 @@ export function listProjects(db: Db, user: User) {
 export async function getProject(db: Db, user: User, projectId: string) {
 	const access = await requireRole(db, projectId, user, 'read');
 	const project = (await findProject(db, projectId))!;
-	const [brief, songRows, members, references] = await Promise.all([
+	const [brief, songRows, members, referenceRows, referenceAudio] = await Promise.all([
 		getLatestBrief(db, projectId),
 		listSongs(db, projectId),
 		listMembers(db, projectId),
-		listReferences(db, projectId)
+		listReferences(db, projectId),
+		listProjectReferenceAudio(db, projectId)
 	]);
+	// Each reference's audio in brief, so a page needs no request per reference.
+	const references = referenceRows.map((r) => ({
+		...r,
+		audio: toReferenceAudioSummary(referenceAudio.get(r.id))
+	}));
 	const statuses = await getSongStatuses(
 		db,
 		projectId,

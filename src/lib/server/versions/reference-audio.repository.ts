@@ -19,32 +19,43 @@ export interface ReferenceAudio {
 
 const json = <T>(s: string | null): T | null => (s ? (JSON.parse(s) as T) : null);
 
+type Row = Awaited<ReturnType<ReturnType<typeof selectReferenceAudio>['executeTakeFirstOrThrow']>>;
+
+const selectReferenceAudio = (db: Tx) => db.selectFrom('reference_audio').selectAll();
+
+const toReferenceAudio = (r: Row): ReferenceAudio => ({
+	referenceId: r.reference_id,
+	projectId: r.project_id,
+	filename: r.filename,
+	uploadedBy: r.uploaded_by,
+	createdAt: r.created_at,
+	sizeBytes: Number(r.size_bytes),
+	sha256: r.sha256,
+	container: r.container as Container,
+	status: r.status as ReferenceAudio['status'],
+	error: r.error,
+	format: json<AudioFormat>(r.format),
+	loudness: json<Loudness>(r.loudness),
+	warnings: json<AnalysisWarning[]>(r.warnings) ?? []
+});
+
 export async function findReferenceAudio(
 	db: Tx,
 	referenceId: string
 ): Promise<ReferenceAudio | undefined> {
-	const r = await db
-		.selectFrom('reference_audio')
-		.selectAll()
+	const r = await selectReferenceAudio(db)
 		.where('reference_id', '=', referenceId)
 		.executeTakeFirst();
-	return (
-		r && {
-			referenceId: r.reference_id,
-			projectId: r.project_id,
-			filename: r.filename,
-			uploadedBy: r.uploaded_by,
-			createdAt: r.created_at,
-			sizeBytes: Number(r.size_bytes),
-			sha256: r.sha256,
-			container: r.container as Container,
-			status: r.status as ReferenceAudio['status'],
-			error: r.error,
-			format: json<AudioFormat>(r.format),
-			loudness: json<Loudness>(r.loudness),
-			warnings: json<AnalysisWarning[]>(r.warnings) ?? []
-		}
-	);
+	return r && toReferenceAudio(r);
+}
+
+/** The audio of every reference of a project that has one, by reference id (one query). */
+export async function listProjectReferenceAudio(
+	db: Tx,
+	projectId: string
+): Promise<Map<string, ReferenceAudio>> {
+	const rows = await selectReferenceAudio(db).where('project_id', '=', projectId).execute();
+	return new Map(rows.map((r) => [r.reference_id, toReferenceAudio(r)]));
 }
 
 /** One audio file per reference: a new upload replaces the previous one. */

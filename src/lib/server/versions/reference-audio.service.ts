@@ -39,6 +39,17 @@ export function toReferenceDto(reference: Reference, audio: ReferenceAudio | und
 	};
 }
 
+/** What a reference list shows of its audio (the project GET): enough to play and match loudness. */
+export function toReferenceAudioSummary(audio: ReferenceAudio | undefined) {
+	return audio
+		? {
+				status: audio.status,
+				format: audio.status === 'ready' ? audio.format : null,
+				loudness: audio.status === 'ready' ? audio.loudness : null
+			}
+		: null;
+}
+
 export async function requireReference(
 	db: Db,
 	user: Pick<User, 'id'>,

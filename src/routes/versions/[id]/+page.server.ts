@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import type { Note } from '$lib/comments/note.types';
+import type { AddressedNote, Note } from '$lib/comments/note.types';
 import type { RoundsInfo, SongState } from '$lib/decisions/labels';
 import type { Approval } from '$lib/server/decisions/approval.service';
 import { requirePageUser } from '$lib/server/http/page';
@@ -7,16 +7,6 @@ import { can } from '$lib/server/projects/access';
 import type { Role } from '$lib/server/projects/roles';
 import { toReviewReference, toReviewVersion, type ApiReference, type ApiVersion } from './review';
 import type { PageServerLoad } from './$types';
-
-type AddressedNote = {
-	id: string;
-	body: string;
-	atMs: number;
-	status: string;
-	briefItemId: string | null;
-	author: { name: string };
-	versionNumber: number;
-};
 
 /**
  * The review room loads through the public API (the same calls a script makes), which keeps this
@@ -34,7 +24,8 @@ export const load: PageServerLoad = async (event) => {
 	};
 	const id = event.params.id;
 	const { version } = (await get<{ version: ApiVersion }>(`/api/v1/versions/${id}`))!;
-	const [songRes, commentsRes, openRes, coverage] = await Promise.all([
+	const earlier = <T>(path: string) => (version.number > 1 ? get<T>(path, true) : null);
+	const [songRes, commentsRes, openRes, addressedRes] = await Promise.all([
 		get<{
 			song: {
 				id: string;
@@ -46,11 +37,9 @@ export const load: PageServerLoad = async (event) => {
 			};
 		}>(`/api/v1/songs/${version.songId}`),
 		get<{ comments: Note[] }>(`/api/v1/versions/${id}/comments`, true),
-		version.number > 1
-			? get<{ comments: Note[] }>(`/api/v1/versions/${id}/open-notes`, true)
-			: null,
-		// Only the notes this version addressed: the room's live notes fill in the rest of the view.
-		get<{ addressed: AddressedNote[] }>(`/api/v1/versions/${id}/brief-coverage`, true)
+		earlier<{ comments: Note[] }>(`/api/v1/versions/${id}/open-notes`),
+		// The earlier notes this version addressed (for the picker and "Against the brief").
+		earlier<{ comments: AddressedNote[] }>(`/api/v1/versions/${id}/addressed-notes`)
 	]);
 	const song = songRes!.song;
 	const { project } = (await get<{
@@ -59,16 +48,9 @@ export const load: PageServerLoad = async (event) => {
 			title: string;
 			myRole: Role;
 			brief: { keyElements: { id: string; text: string }[] };
-			references?: { id: string }[];
+			references?: ApiReference[];
 		};
 	}>(`/api/v1/projects/${song.projectId}`))!;
-	// The list gives no audio details; each reference's own record does (loudness for matching).
-	const references = await Promise.all(
-		(project.references ?? []).map(async (r) => {
-			const one = await get<{ reference: ApiReference }>(`/api/v1/references/${r.id}`, true);
-			return one ? toReviewReference(one.reference) : null;
-		})
-	);
 	// Projects can keep lossless originals from some roles; the stream is for every member.
 	const head = await event.fetch(`/api/v1/versions/${id}/audio?variant=original`, {
 		method: 'HEAD'
@@ -80,10 +62,11 @@ export const load: PageServerLoad = async (event) => {
 		song: { id: song.id, title: song.title, rounds: song.rounds },
 		version: toReviewVersion(version),
 		approval: version.approval as Approval,
-		addressed: coverage?.addressed ?? [],
+		addressed: addressedRes?.comments ?? [],
 		versions: song.versions.map(toReviewVersion).sort((a, b) => a.number - b.number),
 		briefItems: project.brief.keyElements.map((k) => ({ id: k.id, text: k.text })),
-		references: references.filter((r) => r !== null),
+		// The project's references carry their audio summary (loudness for matching).
+		references: (project.references ?? []).map(toReviewReference),
 		comments: commentsRes?.comments ?? [],
 		openNotes: openRes?.comments ?? [],
 		canPlayOriginal: head.ok,

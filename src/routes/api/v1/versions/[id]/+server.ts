@@ -3,7 +3,7 @@ import { api, readJson, requireUser } from '$lib/server/http/api';
 import { getDb } from '$lib/server/db';
 import { versionPatchSchema } from '$lib/server/versions/version.schemas';
 import { getVersion, updateVersion } from '$lib/server/versions/version.service';
-import { markAddressed } from '$lib/server/comments/comment.service';
+import { markAddressed } from '$lib/server/comments/comment-addressing.service';
 
 export const GET = api(async (event) => {
 	return json({ version: await getVersion(await getDb(), requireUser(event), event.params.id!) });
