@@ -175,7 +175,7 @@ async function setupBounce(url, dataDir, versions) {
 	db.pragma('busy_timeout = 5000');
 	const insert = db.prepare(
 		`insert into version (id, song_id, project_id, number, filename, created_at, size_bytes, sha256,
-		 status, format) values (?, ?, ?, ?, ?, ?, 1000, ?, 'ready', ?)`
+		 status, format, container) values (?, ?, ?, ?, ?, ?, 1000, ?, 'ready', ?, 'wav')`
 	);
 	const versionIds = [];
 	for (let n = 1; n <= versions; n++) {

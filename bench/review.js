@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, measurePage, pct } from './review-browser.js';
 import { writeReport } from './review-report.js';
-import { ensureWav } from './upload-gen.js';
+import { generateWav } from './audio-gen.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..');
@@ -176,7 +176,7 @@ async function main() {
 	fs.mkdirSync(path.join(here, 'results'), { recursive: true });
 	execFileSync(process.execPath, ['scripts/ensure-build.js'], { cwd: root, stdio: 'inherit' });
 	const wav = path.join(tmp, 'song-10min-48k-mono.wav');
-	await ensureWav(wav, { rate: 48000, seconds: DURATION_MS / 1000, bits: 24, channels: 1 });
+	await generateWav(wav, { rate: 48000, seconds: DURATION_MS / 1000, bits: 24, channels: 1 });
 	const loadBefore = loadavg()[0];
 
 	const dataDir = fs.mkdtempSync(path.join(tmp, 'review-data-'));
