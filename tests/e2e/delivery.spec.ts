@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { encodeWav, musicLike } from '../../src/lib/audio/testing/index.js';
 
 const RATE = 48000;
@@ -15,7 +16,7 @@ const wav = (seed: number, bitDepth: 16 | 24 = 24) => {
 };
 
 /** A session folder as an artist would export it: one 16-bit stem, one "Audio 1", a rough mix. */
-function sessionFolder(): string {
+function sessionFolder(): { root: string; files: Map<string, Uint8Array> } {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bounce-e2e-delivery-'));
 	const root = path.join(dir, 'Night Drive session');
 	const files: [string, Uint8Array][] = [
@@ -28,14 +29,12 @@ function sessionFolder(): string {
 		fs.mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
 		fs.writeFileSync(path.join(root, p), bytes);
 	}
-	return root;
+	return { root, files: new Map(files) };
 }
 
-test('an artist delivers a session folder and reads the report; the owner asks for fixes', async ({
-	page,
-	baseURL
-}) => {
-	const origin = { origin: baseURL! };
+/** Signs up an owner with a project and a song; returns the song's id. */
+async function ownerWithSong(page: Page, baseURL: string): Promise<string> {
+	const origin = { origin: baseURL };
 	const id = `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 	const reg = await page.request.post('/api/v1/auth/register', {
 		data: {
@@ -55,15 +54,25 @@ test('an artist delivers a session folder and reads the report; the owner asks f
 		data: { title: 'Tail Lights' },
 		headers: origin
 	});
-	const songId = (await song.json()).song.id;
+	return (await song.json()).song.id;
+}
 
+async function openNewDelivery(page: Page, songId: string) {
 	await page.goto(`/songs/${songId}/deliveries`);
 	await expect(page.getByText('No deliveries yet')).toBeVisible();
 	await page.getByLabel('Note (optional)').fill('Full session, 48 kHz');
 	await page.getByRole('button', { name: 'New delivery' }).click();
 	await expect(page.getByRole('heading', { name: 'Session delivery' })).toBeVisible();
+}
 
-	await page.getByLabel('Choose a folder').setInputFiles(sessionFolder());
+test('an artist delivers a session folder and reads the report; the owner asks for fixes', async ({
+	page,
+	baseURL
+}) => {
+	const songId = await ownerWithSong(page, baseURL!);
+	await openNewDelivery(page, songId);
+
+	await page.getByLabel('Choose a folder').setInputFiles(sessionFolder().root);
 	await expect(page.getByRole('progressbar', { name: 'Overall upload progress' })).toBeVisible();
 	await expect(page.getByText('Usable, with warnings')).toBeVisible({ timeout: 30_000 });
 
@@ -96,4 +105,96 @@ test('an artist delivers a session folder and reads the report; the owner asks f
 
 	await page.goto(`/songs/${songId}/deliveries`);
 	await expect(page.getByRole('link', { name: /4 files/ })).toBeVisible();
+});
+
+/** tus `Upload-Metadata`: `key base64,key base64`. */
+function uploadMetadata(header: string | undefined): Record<string, string> {
+	return Object.fromEntries(
+		(header ?? '').split(',').map((pair) => {
+			const [key, value = ''] = pair.trim().split(' ');
+			return [key, Buffer.from(value, 'base64').toString('utf8')];
+		})
+	);
+}
+
+test('a connection dropped halfway through a stem resumes where it stopped, not from zero', async ({
+	page,
+	baseURL
+}) => {
+	const session = sessionFolder();
+	const kick = session.files.get('drums/Kick.wav')!;
+	const half = Math.floor(kick.length / 2);
+	// Not audio: refused on its own while the stems carry on.
+	fs.writeFileSync(path.join(session.root, 'notes.txt'), 'Recorded at Studio B, 48 kHz.\n');
+	const songId = await ownerWithSong(page, baseURL!);
+	await openNewDelivery(page, songId);
+	fs.mkdirSync('test-results/screens', { recursive: true });
+
+	// Learn which tus upload is the kick from its creation request's metadata.
+	let kickUpload: string | null = null;
+	await page.route('**/api/v1/uploads', async (route) => {
+		const res = await route.fetch();
+		if (uploadMetadata(route.request().headers()['upload-metadata']).path === 'drums/Kick.wav')
+			kickUpload = new URL(res.headers().location, baseURL).pathname;
+		await route.fulfill({ response: res });
+	});
+	// Its first PATCH delivers half the bytes to the server, then the connection breaks.
+	const kickOffsets: number[] = [];
+	await page.route('**/api/v1/uploads/*', async (route) => {
+		const req = route.request();
+		if (req.method() !== 'PATCH' || new URL(req.url()).pathname !== kickUpload) {
+			return route.continue();
+		}
+		kickOffsets.push(Number(req.headers()['upload-offset']));
+		if (kickOffsets.length > 1) return route.continue();
+		const partial = await route.fetch({
+			postData: Buffer.from(kick.subarray(0, half)),
+			headers: { ...req.headers(), 'content-length': String(half) }
+		});
+		expect(partial.headers()['upload-offset']).toBe(String(half));
+		await page.screenshot({ path: 'test-results/screens/delivery-tus-during.png', fullPage: true });
+		await page.setViewportSize({ width: 375, height: 800 });
+		await page.screenshot({
+			path: 'test-results/screens/delivery-tus-during-phone.png',
+			fullPage: true
+		});
+		await page.setViewportSize({ width: 1280, height: 720 });
+		await route.abort('connectionreset');
+	});
+
+	await page.getByLabel('Choose a folder').setInputFiles(session.root);
+	const uploads = page.getByRole('list', { name: 'Uploads' });
+	await expect(uploads.getByLabel('Upload progress of drums/Kick.wav')).toBeVisible();
+	await expect(page.getByText('4 of 5 files uploaded · 1 refused')).toBeVisible({
+		timeout: 30_000
+	});
+	await expect(uploads.getByRole('alert')).toHaveText(/not audio/);
+	await expect(page.getByText('Usable, with warnings')).toBeVisible({ timeout: 30_000 });
+
+	// tus-js-client retried on its own and sent only the missing half.
+	expect(kickOffsets).toEqual([0, half]);
+
+	const res = await page.request.get(page.url().replace('/deliveries/', '/api/v1/deliveries/'));
+	const { delivery } = await res.json();
+	expect(delivery.files).toHaveLength(4);
+	for (const [p, bytes] of session.files) {
+		const file = delivery.files.find((f: { path: string }) => f.path === p);
+		expect(file, p).toBeTruthy();
+		expect(file.status).toBe('ready');
+		expect(file.verdict).not.toBeNull();
+		expect(file.sizeBytes).toBe(bytes.length);
+		expect(file.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+	}
+	await expect(page.getByText(/Rough mix: Rough Mix.wav/)).toBeVisible();
+
+	await page.evaluate(() => window.scrollTo(0, 0));
+	await page.screenshot({ path: 'test-results/screens/delivery-tus-after.png', fullPage: true });
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.screenshot({
+		path: 'test-results/screens/delivery-tus-after-phone.png',
+		fullPage: true
+	});
+	expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(
+		true
+	);
 });

@@ -1,25 +1,25 @@
+import { TusUpload } from '$lib/upload/tus-upload.svelte';
 import type { Picked } from './collect-files';
+import { ZipUpload } from './zip-upload.svelte';
 
-/**
- * Uploads a delivery's files, two at a time, each with its own progress (XMLHttpRequest upload
- * events) and the overall progress. A refused file (not audio, damaged) is shown with the
- * server's reason and does not stop the others.
- */
-export interface UploadItem {
-	key: number;
+/** One row of the upload list: an audio file (tus, resumable) or a zip (one POST). */
+export interface UploadRow {
+	key: string;
 	label: string;
 	size: number;
-	loaded: number;
-	status: 'queued' | 'uploading' | 'done' | 'refused';
-	message: string | null;
+	upload: TusUpload | ZipUpload;
 }
 
 const CONCURRENCY = 2;
-let nextKey = 0;
 
+/**
+ * Uploads a delivery's files, two at a time, each with its own progress, and the overall
+ * progress. Audio files go through tus, so a dropped connection resumes where it stopped (and
+ * retries on its own); a paused file gives its turn to the next. A refused file (not audio,
+ * damaged) shows the server's reason and does not stop the others.
+ */
 export class Uploader {
-	#items = $state<UploadItem[]>([]);
-	#queue: { item: UploadItem; picked: Picked }[] = [];
+	#rows = $state<UploadRow[]>([]);
 	#running = 0;
 
 	constructor(
@@ -27,82 +27,70 @@ export class Uploader {
 		private onUploaded: () => void
 	) {}
 
-	get items(): UploadItem[] {
-		return this.#items;
+	get rows(): UploadRow[] {
+		return this.#rows;
 	}
 	get busy(): boolean {
-		return this.#items.some((i) => i.status === 'queued' || i.status === 'uploading');
+		return this.#rows.some((r) => r.upload.state === 'queued' || r.upload.state === 'uploading');
 	}
 	get total(): number {
-		return this.#items.reduce((s, i) => s + i.size, 0);
+		return this.#rows.reduce((s, r) => s + r.size, 0);
 	}
+	/** Refused files count as done, so the bar still reaches its end. */
 	get loaded(): number {
-		return this.#items.reduce((s, i) => s + (i.status === 'refused' ? i.size : i.loaded), 0);
+		return this.#rows.reduce((s, r) => s + (this.#refused(r) ? r.size : r.upload.sent), 0);
+	}
+	get done(): number {
+		return this.#rows.filter((r) => r.upload.state === 'done').length;
 	}
 	get refused(): number {
-		return this.#items.filter((i) => i.status === 'refused').length;
+		return this.#rows.filter((r) => this.#refused(r)).length;
+	}
+	get paused(): number {
+		return this.#rows.filter((r) => r.upload.state === 'paused').length;
 	}
 
 	add(picked: Picked[]): void {
-		if (!this.busy) this.#items = [];
+		// A new batch after the last one finished starts a fresh list; unfinished rows stay.
+		if (!this.busy)
+			this.#rows = this.#rows.filter((r) => r.upload.state !== 'done' && !this.#refused(r));
 		for (const p of picked) {
-			this.#items.push({
-				key: nextKey++,
-				label: p.path ?? p.file.name,
-				size: p.file.size,
-				loaded: 0,
-				status: 'queued',
-				message: null
-			});
-			// The proxy from $state, so progress updates re-render.
-			this.#queue.push({ item: this.#items[this.#items.length - 1], picked: p });
+			const upload =
+				p.path === null
+					? new ZipUpload(p.file, this.deliveryId)
+					: new TusUpload(p.file, {
+							metadata: { deliveryId: this.deliveryId, path: p.path },
+							scope: `delivery:${this.deliveryId}:${p.path}`
+						});
+			this.#rows.push({ key: upload.id, label: p.path ?? p.file.name, size: p.file.size, upload });
 		}
 		this.#pump();
 	}
 
+	pause(row: UploadRow): void {
+		row.upload.pause();
+	}
+
+	/** Resume after a pause, or retry after a failure: back in line for a turn. */
+	resume(row: UploadRow): void {
+		row.upload.requeue();
+		this.#pump();
+	}
+
+	#refused(r: UploadRow): boolean {
+		return r.upload.state === 'failed' && !r.upload.retriable;
+	}
+
 	#pump(): void {
-		while (this.#running < CONCURRENCY && this.#queue.length) {
-			const job = this.#queue.shift()!;
+		while (this.#running < CONCURRENCY) {
+			const next = this.#rows.find((r) => r.upload.state === 'queued');
+			if (!next) return;
 			this.#running++;
-			void this.#send(job.item, job.picked).finally(() => {
+			void next.upload.start().finally(() => {
 				this.#running--;
 				this.onUploaded();
 				this.#pump();
 			});
 		}
-	}
-
-	#send(item: UploadItem, picked: Picked): Promise<void> {
-		return new Promise((resolve) => {
-			const xhr = new XMLHttpRequest();
-			const q = picked.path === null ? '' : `?path=${encodeURIComponent(picked.path)}`;
-			xhr.open('POST', `/api/v1/deliveries/${this.deliveryId}/files${q}`);
-			xhr.setRequestHeader(
-				'Content-Type',
-				picked.path === null ? 'application/zip' : picked.file.type || 'application/octet-stream'
-			);
-			item.status = 'uploading';
-			xhr.upload.onprogress = (e) => (item.loaded = e.loaded);
-			xhr.onload = () => {
-				if (xhr.status === 201) {
-					item.status = 'done';
-					item.loaded = item.size;
-				} else {
-					item.status = 'refused';
-					try {
-						item.message = JSON.parse(xhr.responseText).error.message;
-					} catch {
-						item.message = `The upload failed (${xhr.status}).`;
-					}
-				}
-				resolve();
-			};
-			xhr.onerror = () => {
-				item.status = 'refused';
-				item.message = 'The connection broke off. Try this file again.';
-				resolve();
-			};
-			xhr.send(picked.file);
-		});
 	}
 }
