@@ -1,51 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { encodeWav, musicLike } from '../../src/lib/audio/testing';
-
-const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-const SR = 44100;
-const SECONDS = 30;
-
-/** A stereo "mix" with music-like material; `peakDbfs` sets how loud it is. */
-function mix(seed: number, peakDbfs: number): Buffer {
-	const ch = musicLike(SR * SECONDS, SR, seed, peakDbfs);
-	return Buffer.from(encodeWav({ sampleRate: SR, bitDepth: 16, channels: [ch, ch] }));
-}
-
-interface Version {
-	id: string;
-	number: number;
-	status: string;
-	loudness: { integratedLufs: number } | null;
-	stream: { status: string };
-}
-
-/** Cookie-authenticated state changes carry the app's Origin, as a browser's would. */
-async function api(
-	req: APIRequestContext,
-	origin: string,
-	method: string,
-	path: string,
-	body?: unknown
-) {
-	const res = await req.fetch(path, {
-		method,
-		headers: { origin, ...(body instanceof Buffer ? { 'content-type': 'audio/wav' } : {}) },
-		data: body
-	});
-	expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-	return res.status() === 204 ? null : await res.json();
-}
-
-async function waitReady(req: APIRequestContext, id: string, stream = true): Promise<Version> {
-	for (let i = 0; i < 300; i++) {
-		const { version } = await (await req.get(`/api/v1/versions/${id}`)).json();
-		if (version.status === 'failed') throw new Error(`analysis failed: ${version.error}`);
-		if (version.status === 'ready' && (!stream || version.stream.status !== 'pending'))
-			return version;
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('version never became ready');
-}
+import { api, member, mix, projectWithSong, shoot, waitReady } from './support';
 
 async function waitReference(req: APIRequestContext, id: string) {
 	for (let i = 0; i < 300; i++) {
@@ -84,35 +39,6 @@ async function setUp(page: Page, baseURL: string) {
 		waitReference(req, reference.id)
 	]);
 	return { project, song, brief, v1: r1, v2: r2, ref };
-}
-
-async function projectWithSong(req: APIRequestContext, baseURL: string) {
-	const id = unique();
-	await api(req, baseURL, 'POST', '/api/v1/auth/register', {
-		email: `eve-${id}@example.test`,
-		password: 'correct horse battery',
-		name: 'Eve Engineer'
-	});
-	const { project } = await api(req, baseURL, 'POST', '/api/v1/projects', {
-		title: 'Night Drive EP',
-		artist: 'The Headlights'
-	});
-	const { brief } = await api(req, baseURL, 'PUT', `/api/v1/projects/${project.id}/brief`, {
-		vision: 'Late night, intimate.',
-		tone: 'warm',
-		notes: '',
-		keyElements: [{ text: 'Vocals upfront' }, { text: 'Wide synths' }]
-	});
-	const { song } = await api(req, baseURL, 'POST', `/api/v1/projects/${project.id}/songs`, {
-		title: 'Tail Lights'
-	});
-	return { project, song, brief };
-}
-
-/** Full-page shots from the top, so the sticky header sits where a person sees it. */
-async function shoot(page: Page, name: string) {
-	await page.evaluate(() => window.scrollTo(0, 0));
-	await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
 }
 
 const position = (page: Page) =>
@@ -305,7 +231,13 @@ test('the review room: play, notes by key, threads, gapless version switch, matc
 	const p = await phone.newPage();
 	await p.goto(`/versions/${v1.id}`);
 	await expect(p.getByRole('slider', { name: 'Playback position' })).toBeVisible();
-	await p.getByRole('button', { name: 'Play', exact: true }).tap();
+	// A tap before the page hydrates does nothing (the button is server-rendered): tap until it plays.
+	const pause = p.getByRole('button', { name: 'Pause' });
+	await expect(async () => {
+		if (await pause.isVisible()) return;
+		await p.getByRole('button', { name: 'Play', exact: true }).tap();
+		await expect(pause).toBeVisible({ timeout: 1000 });
+	}).toPass();
 	await expect.poll(() => position(p), { timeout: 15_000 }).toBeGreaterThan(500);
 	await p.getByRole('button', { name: /^Add note at/ }).tap();
 	await expect(p.getByRole('button', { name: 'Post note' })).toBeVisible();
@@ -381,11 +313,6 @@ test('live: another listener shows on the waveform, their notes arrive without a
 	test.setTimeout(90_000);
 	const req = page.request;
 	const { project, song } = await projectWithSong(req, baseURL!);
-	const email = `amy-${unique()}@example.test`;
-	await api(req, baseURL!, 'POST', `/api/v1/projects/${project.id}/members`, {
-		email,
-		role: 'artist'
-	});
 	const { version } = await api(
 		req,
 		baseURL!,
@@ -394,13 +321,10 @@ test('live: another listener shows on the waveform, their notes arrive without a
 		mix(3, -3)
 	);
 	await waitReady(req, version.id, false);
-
-	const artist = await browser.newContext({ viewport: { width: 375, height: 740 } });
-	const a = await artist.newPage();
-	await api(a.request, baseURL!, 'POST', '/api/v1/auth/register', {
-		email,
-		password: 'correct horse battery',
-		name: 'Amy Artist'
+	const { context: artist, page: a } = await member(browser, req, baseURL!, project.id, {
+		name: 'Amy Artist',
+		role: 'artist',
+		viewport: { width: 375, height: 740 }
 	});
 
 	await page.goto(`/versions/${version.id}`);

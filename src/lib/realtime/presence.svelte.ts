@@ -19,6 +19,8 @@ export interface VersionRoomOptions {
 	) => void;
 	/** Reload the page's data over HTTP: the connection came back but missed events were lost. */
 	onResync?: () => void | Promise<void>;
+	/** A note from the offline queue was stored (it is not returned to anyone otherwise). */
+	onStored?: (comment: Comment) => void;
 	socket?: ClientSocket;
 	fetch?: typeof fetch;
 }
@@ -45,6 +47,8 @@ export class VersionRoom {
 	#joined = $state(false);
 	#error = $state<string | null>(null);
 	#pending = $state<Pending[]>([]);
+	/** clientIds of notes on their first attempt (postNote): being sent, not waiting yet. */
+	#sending = $state<string[]>([]);
 	#following = $state<string | null>(null);
 
 	#socket: ClientSocket;
@@ -55,6 +59,8 @@ export class VersionRoom {
 	#playheadTimer: ReturnType<typeof setTimeout> | undefined;
 	#nextPlayhead: { positionMs: number; playing: boolean } | null = null;
 	#lastTyping = 0;
+	#flushing: Promise<void> | null = null;
+	#flushAgain = false;
 	#off: (() => void)[] = [];
 
 	constructor(
@@ -82,6 +88,10 @@ export class VersionRoom {
 	/** Notes written while offline, not yet stored. */
 	get pending() {
 		return this.#pending;
+	}
+	/** The pending notes waiting for the connection (not the one being posted right now). */
+	get waiting() {
+		return this.#pending.filter((p) => !this.#sending.includes(p.clientId));
 	}
 	get following() {
 		return this.#following;
@@ -164,13 +174,49 @@ export class VersionRoom {
 		this.#pending = [...this.#pending, note];
 		this.#saveQueue();
 		if (globalThis.navigator?.onLine === false) return null;
-		return this.#send(note);
+		this.#sending = [...this.#sending, note.clientId];
+		try {
+			return await this.#send(note);
+		} finally {
+			this.#sending = this.#sending.filter((id) => id !== note.clientId);
+		}
 	}
 
-	/** Sends every queued note, oldest first; stops at the first network failure. */
-	async flush(): Promise<void> {
-		for (const note of [...this.#pending]) {
-			if ((await this.#send(note)) === null) return;
+	/**
+	 * Sends every queued note, oldest first; stops at the first network failure. One run at a time:
+	 * `online` and the socket's reconnect both call it, and two runs would post each note twice
+	 * (the clientId keeps it stored once, but it is wasted work). A call during a run runs again
+	 * after it, since the network may have come back meanwhile.
+	 */
+	flush(): Promise<void> {
+		if (this.#flushing) {
+			this.#flushAgain = true;
+			return this.#flushing;
+		}
+		this.#flushing = (async () => {
+			do {
+				this.#flushAgain = false;
+				await this.#drain();
+			} while (this.#flushAgain);
+		})().finally(() => (this.#flushing = null));
+		return this.#flushing;
+	}
+
+	async #drain(): Promise<void> {
+		// A note on its first attempt is postNote's to send.
+		const queued = this.#pending.filter((p) => !this.#sending.includes(p.clientId));
+		for (const note of queued) {
+			let stored: Comment | null;
+			try {
+				stored = await this.#send(note);
+			} catch {
+				// Refused for good (4xx, it has left the queue) or a server error (kept): go on
+				// with the next one after a refusal, try again later after a server error.
+				if (this.#pending.some((p) => p.clientId === note.clientId)) return;
+				continue;
+			}
+			if (stored === null) return; // still offline
+			this.#opts.onStored?.(stored);
 		}
 	}
 

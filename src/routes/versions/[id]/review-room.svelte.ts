@@ -122,7 +122,10 @@ export class ReviewRoom {
 			onEvent: (event, payload) => this.#onLive(event, payload),
 			onResync: async () => {
 				await h.reload();
-			}
+			},
+			// A note written offline: in my list as soon as it is stored, whether or not the
+			// socket is back yet to hear it announced.
+			onStored: (comment) => this.notes.apply(comment)
 		});
 		this.#live = room;
 		room.start();
@@ -205,12 +208,10 @@ export class ReviewRoom {
 		// Through the live room when there is one: offline, it keeps the note and sends it later.
 		const note = this.#live ? await this.#live.postNote(input2) : await this.notes.create(input2);
 		this.#compose = null;
+		// Queued (null): the page lists it under "Waiting for connection" until it is stored.
 		if (note) {
 			this.notes.apply(note);
 			this.#selectedId = note.id;
-			this.#notice = null;
-		} else {
-			this.#notice = 'You are offline: the note is kept on this device and sent when you are back.';
 		}
 	}
 
