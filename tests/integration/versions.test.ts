@@ -108,21 +108,24 @@ describe('uploading mix versions (raw POST)', () => {
 
 	it('pushes progress to sockets in the version room as version:updated', async () => {
 		const { owner, song } = await projectWithSong(server.url);
-		const bytes = encodeWav({ sampleRate: 96000, bitDepth: 24, channels: tone(96000, 2, 60) });
-		// The queue analyses one at a time: while the first is analysed, the second waits in the
-		// queue, so joining its room now cannot miss its first progress report.
-		await upload(owner, song.id, bytes, 'filename=first.wav');
-		const second = (await upload(owner, song.id, bytes, 'filename=second.wav')).json.version;
 		const socket = await connected(connectSocket(server.url, { cookie: owner.cookie }));
 		try {
+			// The queue analyses one version at a time. The first is three times longer than the
+			// second, so while it is analysed the second (already uploaded) waits in the queue and
+			// joining its room cannot miss its first progress report.
+			const tone96 = (seconds: number) =>
+				encodeWav({ sampleRate: 96000, bitDepth: 24, channels: tone(96000, 2, seconds) });
+			await upload(owner, song.id, tone96(180), 'filename=first.wav');
+			const second = (await upload(owner, song.id, tone96(60), 'filename=second.wav')).json.version;
 			expect((await join(socket, second.id)).ok).toBe(true);
 			const seen = record(socket, 'version:updated');
 			await waitForVersion(owner, second.id);
 			await eventually(async () => (seen.some((v) => v.status === 'ready') ? true : undefined));
-			const processing = seen.filter((v) => v.status === 'processing');
-			expect(processing.length).toBeGreaterThan(0);
-			const fractions = processing.map((v) => v.progress as number);
-			expect(fractions.some((p) => p > 0 && p < 1)).toBe(true);
+			// Progress is published at most every 500 ms, so a short analysis may report only its
+			// start; the HTTP test above and version.events.spec.ts cover the steps in between.
+			const fractions = seen.filter((v) => v.status === 'processing').map((v) => v.progress);
+			expect(fractions.length).toBeGreaterThan(0);
+			expect(fractions.every((p) => typeof p === 'number' && p >= 0 && p < 1)).toBe(true);
 			expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
 			expect(seen.find((v) => v.status === 'ready')?.progress).toBeNull();
 		} finally {
