@@ -1,42 +1,9 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { encodeWav, musicLike } from '../../src/lib/audio/testing';
-
-const unique = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-const SR = 44100;
-const PASSWORD = 'correct horse battery';
+import { PASSWORD, api, mix as music, unique, waitReady as waitAnalysed } from './support';
 
 /** Ten seconds of music-like stereo: enough for a timestamped note, quick to analyse. */
-function mix(seed: number): Buffer {
-	const ch = musicLike(SR * 10, SR, seed, -3);
-	return Buffer.from(encodeWav({ sampleRate: SR, bitDepth: 16, channels: [ch, ch] }));
-}
-
-/** Cookie-authenticated state changes carry the app's Origin, as a browser's would. */
-async function api(
-	req: APIRequestContext,
-	origin: string,
-	method: string,
-	path: string,
-	body?: unknown
-) {
-	const res = await req.fetch(path, {
-		method,
-		headers: { origin, ...(body instanceof Buffer ? { 'content-type': 'audio/wav' } : {}) },
-		data: body
-	});
-	expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-	return res.status() === 204 ? null : await res.json();
-}
-
-async function waitReady(req: APIRequestContext, id: string) {
-	for (let i = 0; i < 300; i++) {
-		const { version } = await (await req.get(`/api/v1/versions/${id}`)).json();
-		if (version.status === 'failed') throw new Error(`analysis failed: ${version.error}`);
-		if (version.status === 'ready') return version;
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error('version never became ready');
-}
+const mix = (seed: number) => music(seed, -3, 10);
+const waitReady = (req: APIRequestContext, id: string) => waitAnalysed(req, id, false);
 
 /** A second person in their own browser context, signed up for an invite already sent. */
 async function member(browser: Browser, baseURL: string, email: string, name: string) {

@@ -15,6 +15,7 @@ export function mix(seed: number, peakDbfs: number, seconds = 30): Buffer {
 export interface Version {
 	id: string;
 	number: number;
+	sha256: string;
 	status: string;
 	loudness: { integratedLufs: number } | null;
 	stream: { status: string };

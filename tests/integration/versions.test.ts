@@ -123,9 +123,11 @@ describe('uploading mix versions (raw POST)', () => {
 			await eventually(async () => (seen.some((v) => v.status === 'ready') ? true : undefined));
 			// Progress is published at most every 500 ms, so a short analysis may report only its
 			// start; the HTTP test above and version.events.spec.ts cover the steps in between.
-			const fractions = seen.filter((v) => v.status === 'processing').map((v) => v.progress);
+			const fractions = seen
+				.filter((v) => v.status === 'processing')
+				.map((v) => v.progress as number);
 			expect(fractions.length).toBeGreaterThan(0);
-			expect(fractions.every((p) => typeof p === 'number' && p >= 0 && p < 1)).toBe(true);
+			expect(fractions.every((p) => p >= 0 && p < 1)).toBe(true);
 			expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
 			expect(seen.find((v) => v.status === 'ready')?.progress).toBeNull();
 		} finally {

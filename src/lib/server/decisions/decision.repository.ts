@@ -1,3 +1,5 @@
+import type { Selectable } from 'kysely';
+import type { FinalLockTable } from '../db/schema';
 import type { Tx } from '../db/transaction';
 import type { CandidateMember, DecisionKind, DecisionRecord, Person } from './approval.rules';
 
@@ -148,20 +150,7 @@ export async function insertDecision(
 		.execute();
 }
 
-type LockRow = {
-	id: string;
-	version_id: string;
-	song_id: string;
-	project_id: string;
-	sha256: string;
-	approved_at: string;
-	approved_by: string;
-	approvals: string;
-	through_ordinal: number;
-	released_at: string | null;
-	released_by: string | null;
-	release_reason: string | null;
-};
+type LockRow = Selectable<FinalLockTable>;
 
 const toLock = (r: LockRow): FinalLock => ({
 	id: r.id,
