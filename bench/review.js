@@ -8,15 +8,15 @@
 //   (b) Chromium (playwright-core): cold loads of the page, long tasks while loading, time until
 //       the Play button answers, then 5 s of playback: long tasks and rAF frame times.
 // Usage: npm run bench:review   (writes bench/results/review.md; the WAV is cached in bench/.tmp)
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, measurePage, pct } from './review-browser.js';
 import { writeReport } from './review-report.js';
 import { generateWav } from './audio-gen.js';
+import { startServer } from './bench-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..');
@@ -33,48 +33,6 @@ const { NOTES, REPLIES, REQUESTS, WARM_UP, BROWSER_RUNS, PLAY_MS } = SETUP;
 const DURATION_MS = 600_000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
-}
-
-async function startServer(dataDir) {
-	const port = await freePort();
-	// localhost, not 127.0.0.1: the session cookie is Secure outside localhost.
-	const origin = `http://localhost:${port}`;
-	const log = fs.openSync(path.join(dataDir, 'server.log'), 'w');
-	const proc = spawn(process.execPath, ['server.js'], {
-		cwd: root,
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			DATA_DIR: dataDir
-		},
-		stdio: ['ignore', log, log]
-	});
-	for (let i = 0; ; i++) {
-		if (proc.exitCode !== null) throw new Error(`server exited: see ${dataDir}/server.log`);
-		if (
-			await fetch(`${origin}/healthz`).then(
-				(r) => r.ok,
-				() => false
-			)
-		)
-			break;
-		if (i > 300) throw new Error('server did not start');
-		await sleep(100);
-	}
-	return { proc, origin };
-}
 
 /** A signed-in API session: the cookie, plus Origin on state changes (as the browser sends). */
 async function session(origin) {
@@ -180,7 +138,7 @@ async function main() {
 	const loadBefore = loadavg()[0];
 
 	const dataDir = fs.mkdtempSync(path.join(tmp, 'review-data-'));
-	const { proc, origin } = await startServer(dataDir);
+	const { proc, origin } = await startServer(dataDir, { host: 'localhost' });
 	let browser;
 	try {
 		const api = await session(origin);

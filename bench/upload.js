@@ -5,14 +5,14 @@
 //   (b) the server's peak RSS growth while it receives and analyses an 8-min 96 kHz 32-bit float
 //       stereo WAV (~370 MB), sampled from /proc/<pid>/status every 50 ms. Target: < 150 MB.
 // Usage: npm run bench:upload   (writes bench/results/upload.md; inputs cached in bench/.tmp)
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateWav } from './audio-gen.js';
+import { startServer } from './bench-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..');
@@ -35,50 +35,11 @@ const FILES = [
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
-}
-
 /** VmRSS and VmHWM of a process, in bytes (Linux). */
 function memory(pid) {
 	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 	const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
 	return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
-}
-
-async function startServer(dataDir) {
-	const port = await freePort();
-	const origin = `http://127.0.0.1:${port}`;
-	const log = fs.openSync(path.join(dataDir, 'server.log'), 'w');
-	const proc = spawn(process.execPath, ['server.js'], {
-		cwd: root,
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			DATA_DIR: dataDir
-		},
-		stdio: ['ignore', log, log]
-	});
-	for (let i = 0; ; i++) {
-		if (proc.exitCode !== null) throw new Error(`server exited: see ${dataDir}/server.log`);
-		const ok = await fetch(`${origin}/healthz`).then(
-			(r) => r.ok,
-			() => false
-		);
-		if (ok) break;
-		if (i > 300) throw new Error('server did not start');
-		await sleep(100);
-	}
-	return { proc, origin };
 }
 
 /** A signed-in API session: the cookie, plus Origin on state changes (as the browser sends). */
