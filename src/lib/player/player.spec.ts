@@ -123,6 +123,19 @@ describe('Player', () => {
 		expect(p.positionMs).toBeCloseTo(22_000, 1);
 	});
 
+	it('adds up quick nudges while paused, even when the audio has not applied the seek yet', async () => {
+		const p = new Player();
+		p.setPrimary(source('v1', -9));
+		await settle();
+		const v1 = FakeHowl.all[0];
+		// Howler queues a seek on audio that is still loading: reading it back gives the old spot.
+		v1.seek = ((s?: number) => (s === undefined ? 0 : v1)) as FakeHowl['seek'];
+		p.nudge(1000);
+		p.nudge(1000);
+		p.nudge(1000);
+		expect(p.positionMs).toBe(3000);
+	});
+
 	it('loudness-matches A/B: the louder side is turned down, and matching can be switched off', async () => {
 		const p = new Player();
 		p.setPrimary(source('v2', -12));

@@ -174,7 +174,10 @@ export class Player {
 	}
 
 	nudge(deltaMs: number) {
-		this.seek(this.#livePositionMs() + deltaMs);
+		// Paused, the state is the truth: howler queues a seek on audio that is still loading, so
+		// reading the element back would lose a quick second press (→ → → must add up).
+		const from = this.#playing ? this.#livePositionMs() : this.#positionMs;
+		this.seek(from + deltaMs);
 	}
 
 	/** J/K/L: back (again: further back), stop, play (again: faster). */
