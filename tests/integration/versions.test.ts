@@ -110,13 +110,16 @@ describe('uploading mix versions (raw POST)', () => {
 		const { owner, song } = await projectWithSong(server.url);
 		const socket = await connected(connectSocket(server.url, { cookie: owner.cookie }));
 		try {
-			// The queue analyses one version at a time. The first is three times longer than the
+			// The queue analyses one version at a time. The first is four times longer than the
 			// second, so while it is analysed the second (already uploaded) waits in the queue and
 			// joining its room cannot miss its first progress report.
 			const tone96 = (seconds: number) =>
 				encodeWav({ sampleRate: 96000, bitDepth: 24, channels: tone(96000, 2, seconds) });
-			await upload(owner, song.id, tone96(180), 'filename=first.wav');
-			const second = (await upload(owner, song.id, tone96(60), 'filename=second.wav')).json.version;
+			// Both encoded up front: encoding the second while the first is analysed could let the
+			// first finish before the second even exists.
+			const [long, short] = [tone96(240), tone96(60)];
+			await upload(owner, song.id, long, 'filename=first.wav');
+			const second = (await upload(owner, song.id, short, 'filename=second.wav')).json.version;
 			expect((await join(socket, second.id)).ok).toBe(true);
 			const seen = record(socket, 'version:updated');
 			await waitForVersion(owner, second.id);
