@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import type { Container } from '$lib/audio';
 import { badRequest } from '../http/errors';
 import { tooLarge } from '../versions/audio-errors';
-import { mediaDir, newTempPath, originalPath, peaksPath, removeQuietly } from '../versions/storage';
+import { receiveToTemp, type ReceivedFile } from '../versions/upload.service';
+import { mediaDir, originalPath, peaksPath, removeQuietly } from '../versions/storage';
 
 /**
  * Delivery files live beside the versions' media (versions/storage.ts): `dataDir/audio/
@@ -19,47 +19,18 @@ export function fileMedia(f: { projectId: string; id: string; container: string 
 	};
 }
 
-export interface Received {
-	tempPath: string;
-	sizeBytes: number;
-	sha256: string;
-}
-
 /**
- * Streams a zip body to a temp file: the size cap as bytes arrive, SHA-256 on the way. Audio
- * bodies go through versions' receiveToTemp instead, which also refuses non-audio early; a zip
- * is not audio, so it cannot take that path.
+ * A zip body: streamed to a temp file by the same receiver as audio (size cap as bytes arrive,
+ * SHA-256 on the way), without the audio header probe — a zip is not audio; its entries are.
  */
 export async function receiveZipBody(
 	body: ReadableStream<Uint8Array> | null,
 	declaredLength: number | null,
 	maxBytes: number
-): Promise<Received> {
+): Promise<ReceivedFile> {
 	if (declaredLength !== null && declaredLength > maxBytes) throw tooLarge(maxBytes);
 	if (!body) throw badRequest('Send the zip as the request body.', 'missing_body');
-	const tempPath = await newTempPath('.zip');
-	const fh = await fsp.open(tempPath, 'w');
-	const hash = createHash('sha256');
-	const reader = body.getReader();
-	let written = 0;
-	try {
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			if (written + value.length > maxBytes) throw tooLarge(maxBytes);
-			for (let at = 0; at < value.length;)
-				at += (await fh.write(value, at, value.length - at)).bytesWritten;
-			hash.update(value);
-			written += value.length;
-		}
-		await fh.close();
-		return { tempPath, sizeBytes: written, sha256: hash.digest('hex') };
-	} catch (e) {
-		reader.releaseLock();
-		await fh.close().catch(() => undefined);
-		await removeQuietly(tempPath);
-		throw e;
-	}
+	return receiveToTemp(body, { declaredLength, maxBytes, probe: false, suffix: '.zip' });
 }
 
 /** Whether a file starts like a zip (local header, or the end record of an empty zip). */

@@ -23,7 +23,13 @@ export interface ReceivedFile {
  */
 export async function receiveToTemp(
 	body: ReadableStream<Uint8Array> | null,
-	opts: { declaredLength: number | null; maxBytes: number }
+	opts: {
+		declaredLength: number | null;
+		maxBytes: number;
+		/** false for bodies that are not audio themselves (a delivery's zip): no header probe. */
+		probe?: boolean;
+		suffix?: string;
+	}
 ): Promise<ReceivedFile> {
 	if (!body) {
 		// SvelteKit gives no body without a Content-Type; a sized body without one is a client slip.
@@ -38,12 +44,12 @@ export async function receiveToTemp(
 	if (opts.declaredLength !== null && opts.declaredLength > opts.maxBytes) {
 		throw tooLarge(opts.maxBytes);
 	}
-	const tempPath = await newTempPath();
+	const tempPath = await newTempPath(opts.suffix);
 	const fh = await fsp.open(tempPath, 'w+');
 	const hash = createHash('sha256');
 	const reader = body.getReader();
 	let written = 0;
-	let probeAt = PROBE_BYTES;
+	let probeAt = opts.probe === false ? Infinity : PROBE_BYTES;
 	try {
 		for (;;) {
 			const { done, value } = await reader.read();
