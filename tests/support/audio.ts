@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createMp3Encoder } from 'wasm-media-encoders';
 import { encodeAiff, encodeFlac, encodeWav, sine } from '../../src/lib/audio/testing';
+export { encodeMp3 } from '../../src/lib/audio/testing';
 import { ApiClient, signUp } from './client';
 
 /** Deterministic test audio: a 1 kHz sine at -20 dBFS peak in every channel. */
@@ -79,24 +79,6 @@ export function flacFile() {
 		bytes: encodeFlac({ sampleRate: 44100, bitDepth: 24, channels: tone(44100, 2, 1) }),
 		expect: { container: 'flac', sampleRate: 44100, bitDepth: 24, channels: 2 }
 	};
-}
-
-/** A real MP3 (LAME via wasm-media-encoders), as a DAW's bounce would produce. */
-export async function encodeMp3(channels: Float32Array[], sampleRate = 44100): Promise<Uint8Array> {
-	const enc = await createMp3Encoder();
-	enc.configure({ sampleRate, channels: channels.length as 1 | 2, bitrate: 192 });
-	const parts: Uint8Array[] = [];
-	for (let i = 0; i < channels[0].length; i += 4096) {
-		parts.push(enc.encode(channels.map((c) => c.subarray(i, i + 4096))).slice());
-	}
-	parts.push(enc.finalize().slice());
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let o = 0;
-	for (const p of parts) {
-		out.set(p, o);
-		o += p.length;
-	}
-	return out;
 }
 
 /** An owner with a project and a song, plus helpers to add members in other roles. */

@@ -1,28 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
-import { createMp3Encoder } from 'wasm-media-encoders';
 import { analyseFile, probeBuffer, probeFile } from './index.js';
-import { sine, tempDir } from './testing/index.js';
+import { encodeMp3, sine, tempDir } from './testing/index.js';
 
 let dir: Awaited<ReturnType<typeof tempDir>>;
 beforeAll(async () => (dir = await tempDir()));
 afterAll(() => dir.cleanup());
-
-async function encodeMp3(channels: Float32Array[], sampleRate: number): Promise<Uint8Array> {
-	const enc = await createMp3Encoder();
-	enc.configure({ sampleRate, channels: channels.length as 1 | 2, bitrate: 192 });
-	const parts: Uint8Array[] = [];
-	for (let i = 0; i < channels[0].length; i += 4608)
-		parts.push(enc.encode(channels.map((c) => c.subarray(i, i + 4608))).slice());
-	parts.push(enc.finalize().slice());
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let o = 0;
-	for (const p of parts) {
-		out.set(p, o);
-		o += p.length;
-	}
-	return out;
-}
 
 describe('MP3', () => {
 	it('probes by frame sync (and behind an ID3v2 tag) and analyses with a lossy warning', async () => {

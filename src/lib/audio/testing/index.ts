@@ -19,4 +19,5 @@ export {
 	type AiffSpec
 } from './writers.js';
 export { encodeFlac, writeFlac, type FlacSpec } from './flac.writer.js';
+export { encodeMp3 } from './mp3.writer.js';
 export { tempDir } from './temp.js';

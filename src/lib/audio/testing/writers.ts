@@ -79,7 +79,8 @@ function chunk(
 	return out;
 }
 
-const cat = (parts: Uint8Array[]): Uint8Array => {
+/** Joins byte arrays into one. */
+export const cat = (parts: Uint8Array[]): Uint8Array => {
 	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
 	let o = 0;
 	for (const p of parts) {
