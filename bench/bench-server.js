@@ -50,3 +50,29 @@ export async function startServer(dataDir, { host = '127.0.0.1' } = {}) {
 		await sleep(100);
 	}
 }
+
+/**
+ * A newly registered user's API session: keeps the session cookie and sends the app's Origin,
+ * as a browser would. `call(method, path, body, contentType)` throws on any error status.
+ */
+export async function apiSession(origin, name = 'Bench Engineer') {
+	let cookie = '';
+	const call = async (method, p, body, type = 'application/json') => {
+		const res = await fetch(origin + p, {
+			method,
+			headers: { cookie, origin, 'content-type': type },
+			body: body instanceof Buffer ? body : body && JSON.stringify(body)
+		});
+		const set = res.headers.getSetCookie().find((c) => c.startsWith('session='));
+		if (set) cookie = set.split(';')[0];
+		const json = await res.json();
+		if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(json)}`);
+		return json;
+	};
+	await call('POST', '/api/v1/auth/register', {
+		email: `bench-${Date.now()}-${Math.random().toString(36).slice(2)}@example.test`,
+		password: 'correct horse battery',
+		name
+	});
+	return { call, cookie: () => cookie };
+}

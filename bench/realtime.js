@@ -6,12 +6,12 @@
 import { execSync, fork, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 // ws is socket.io's own WebSocket library (installed with it); used here to talk to the inspector.
 import WebSocket from 'ws';
+import { freePort } from './bench-server.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CHILDREN = 2;
@@ -26,17 +26,6 @@ const SCENARIOS = [
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
-}
 
 /**
  * Memory of a server process through its inspector (started with --inspect on a free loopback

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser, measurePage, pct } from './review-browser.js';
 import { writeReport } from './review-report.js';
 import { generateWav } from './audio-gen.js';
-import { startServer } from './bench-server.js';
+import { apiSession, startServer } from './bench-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..');
@@ -33,29 +33,6 @@ const { NOTES, REPLIES, REQUESTS, WARM_UP, BROWSER_RUNS, PLAY_MS } = SETUP;
 const DURATION_MS = 600_000;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A signed-in API session: the cookie, plus Origin on state changes (as the browser sends). */
-async function session(origin) {
-	let cookie = '';
-	const call = async (method, p, body, type = 'application/json') => {
-		const res = await fetch(origin + p, {
-			method,
-			headers: { cookie, origin, 'content-type': type },
-			body: body instanceof Buffer ? body : body && JSON.stringify(body)
-		});
-		const set = res.headers.getSetCookie().find((c) => c.startsWith('session='));
-		if (set) cookie = set.split(';')[0];
-		const json = await res.json();
-		if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(json)}`);
-		return json;
-	};
-	await call('POST', '/api/v1/auth/register', {
-		email: `bench-${Date.now()}@example.test`,
-		password: 'correct horse battery',
-		name: 'Bench Engineer'
-	});
-	return { call, cookie: () => cookie };
-}
 
 async function upload(api, songId, file) {
 	const body = fs.readFileSync(file);
@@ -141,7 +118,7 @@ async function main() {
 	const { proc, origin } = await startServer(dataDir, { host: 'localhost' });
 	let browser;
 	try {
-		const api = await session(origin);
+		const api = await apiSession(origin);
 		const { project } = await api.call('POST', '/api/v1/projects', { title: 'Bench EP' });
 		const { brief } = await api.call('PUT', `/api/v1/projects/${project.id}/brief`, {
 			vision: 'Late night',

@@ -12,7 +12,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateWav } from './audio-gen.js';
-import { startServer } from './bench-server.js';
+import { apiSession, startServer } from './bench-server.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..');
@@ -42,29 +42,14 @@ function memory(pid) {
 	return { rss: kb('VmRSS') * 1024, hwm: kb('VmHWM') * 1024 };
 }
 
-/** A signed-in API session: the cookie, plus Origin on state changes (as the browser sends). */
+/** A bench user with a project and a song to upload into. */
 async function session(origin) {
-	let cookie = '';
-	const call = async (method, p, body) => {
-		const res = await fetch(origin + p, {
-			method,
-			headers: { cookie, origin, 'content-type': 'application/json' },
-			body: body && JSON.stringify(body)
-		});
-		const set = res.headers.getSetCookie().find((c) => c.startsWith('session='));
-		if (set) cookie = set.split(';')[0];
-		const json = await res.json();
-		if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(json)}`);
-		return json;
-	};
-	await call('POST', '/api/v1/auth/register', {
-		email: `bench-${Date.now()}@example.test`,
-		password: 'correct horse battery',
-		name: 'Bench'
+	const api = await apiSession(origin, 'Bench');
+	const { project } = await api.call('POST', '/api/v1/projects', { title: 'Bench EP' });
+	const { song } = await api.call('POST', `/api/v1/projects/${project.id}/songs`, {
+		title: 'Bench'
 	});
-	const { project } = await call('POST', '/api/v1/projects', { title: 'Bench EP' });
-	const { song } = await call('POST', `/api/v1/projects/${project.id}/songs`, { title: 'Bench' });
-	return { call, song, cookie: () => cookie };
+	return { ...api, song };
 }
 
 /** Streams the file as the request body (1 MiB reads, the socket's own back-pressure). */
