@@ -36,7 +36,10 @@ const handleAuth: Handle = async ({ event, resolve }) => {
 			event.locals.user = principal.user;
 			event.locals.session = principal.session;
 			event.locals.authVia = 'cookie';
-			setSessionTokenCookie(event.cookies, event.url, sessionToken, principal.session.expiresAt);
+			// Resent only when the expiry slid: not a Set-Cookie on every audio range request.
+			if (principal.session.renewed) {
+				setSessionTokenCookie(event.cookies, event.url, sessionToken, principal.session.expiresAt);
+			}
 		} else {
 			deleteSessionTokenCookie(event.cookies, event.url);
 		}

@@ -70,7 +70,10 @@ describe('accounts', () => {
 		expect(r.status).toBe(200);
 		expect(r.headers.getSetCookie()[0]).toMatch(/HttpOnly/i);
 		expect(r.headers.getSetCookie()[0]).toMatch(/SameSite=Lax/i);
-		expect((await c.get('/api/v1/me')).status).toBe(200);
+		const me = await c.get('/api/v1/me');
+		expect(me.status).toBe(200);
+		// A fresh session is not re-sent on every request (only when its expiry slides).
+		expect(me.headers.getSetCookie()).toEqual([]);
 	});
 
 	it('personal access tokens: shown once, work as Bearer, revocable', async () => {

@@ -15,6 +15,8 @@ export interface Session {
 	id: string;
 	userId: string;
 	expiresAt: Date;
+	/** True when this validation extended the expiry: only then does the cookie need resending. */
+	renewed?: boolean;
 }
 
 export type SessionValidation = { session: Session; user: User } | { session: null; user: null };
@@ -51,7 +53,7 @@ export async function validateSessionToken(db: Db, token: string): Promise<Sessi
 		.where('session.id', '=', id)
 		.executeTakeFirst();
 	if (!row) return { session: null, user: null };
-	const session = { id, userId: row.userId, expiresAt: new Date(Number(row.expires_at)) };
+	const session: Session = { id, userId: row.userId, expiresAt: new Date(Number(row.expires_at)) };
 	if (Date.now() >= session.expiresAt.getTime()) {
 		await db.deleteFrom('session').where('id', '=', id).execute();
 		return { session: null, user: null };
@@ -59,6 +61,7 @@ export async function validateSessionToken(db: Db, token: string): Promise<Sessi
 	// Sliding expiry: a session used in its second half is renewed for another 30 days.
 	if (Date.now() >= session.expiresAt.getTime() - SESSION_MS / 2) {
 		session.expiresAt = new Date(Date.now() + SESSION_MS);
+		session.renewed = true;
 		await db
 			.updateTable('session')
 			.set({ expires_at: session.expiresAt.getTime() })
