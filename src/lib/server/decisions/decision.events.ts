@@ -1,7 +1,7 @@
 import type { Db } from '../db';
-import { bus } from '../realtime/bus';
+import { publishVersionEvent } from '../realtime/emitter';
 import { publishVersion } from '../versions/version.events';
-import type { ApprovalState } from './approval.rules';
+import type { ApprovalState, DecisionKind } from './approval.rules';
 
 /**
  * Tells every socket joined to the version about a decision, then sends the updated version
@@ -10,13 +10,14 @@ import type { ApprovalState } from './approval.rules';
 export async function publishDecision(
 	db: Db,
 	versionId: string,
-	decision: { decision: string; by: { id: string; name: string; role: string } },
+	decision: { decision: DecisionKind; by: { id: string; name: string; role: string } },
 	state: ApprovalState
 ): Promise<void> {
-	bus.emit('version.event', {
+	publishVersionEvent(versionId, 'decision:recorded', {
 		versionId,
-		event: 'decision:recorded',
-		payload: { versionId, decision: decision.decision, by: decision.by, state }
+		decision: decision.decision,
+		by: decision.by,
+		state
 	});
 	await publishVersion(db, versionId);
 }
